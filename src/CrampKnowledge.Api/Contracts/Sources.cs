@@ -1,0 +1,39 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CrampKnowledge.Api.Contracts;
+
+/// <summary>A source article as a list row.</summary>
+public sealed record SourceSummary(string Id, string Name, string Summary, string Category, string? Publisher, int CitationCount);
+
+/// <summary>A source article with its full, unedited text and the records that cite it.</summary>
+public sealed record SourceDetail(
+    string Id, string Name, string Summary, string Category, string? Publisher, string FileName, string Sha256,
+    int CitationCount, IReadOnlyList<RecordRef> CitedBy, string Text, string Disclaimer);
+
+public sealed record SourceListQuery(
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "category")] string? Category,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize);
+
+public static class SourceSort
+{
+    public static readonly IReadOnlyList<string> Orders = ["name", "-name", "citationCount", "-citationCount"];
+}
+
+internal sealed class SourceListQueryValidator : AbstractValidator<SourceListQuery>
+{
+    public SourceListQueryValidator()
+    {
+        RuleFor(x => x.Q).MaximumLength(200);
+        RuleFor(x => x.Category).MaximumLength(80);
+        RuleFor(x => x.Sort!)
+            .Must(s => SourceSort.Orders.Contains(s))
+            .When(x => x.Sort is not null)
+            .WithMessage($"sort must be one of: {string.Join(", ", SourceSort.Orders)}.");
+        RuleFor(x => x.Page).InclusiveBetween(1, Paging.MaxPage);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+    }
+}

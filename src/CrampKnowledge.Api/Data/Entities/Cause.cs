@@ -1,0 +1,3 @@
+namespace CrampKnowledge.Api.Data.Entities;
+
+public sealed class Cause : KnowledgeRecord;

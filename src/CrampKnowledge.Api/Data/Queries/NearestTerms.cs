@@ -1,0 +1,59 @@
+namespace CrampKnowledge.Api.Data.Queries;
+
+/// <summary>"Did you mean …?" for ids typed by hand: the closest candidates by edit distance.</summary>
+public static class NearestTerms
+{
+    /// <summary>
+    /// Ids whose words (id, name or alias) are within a third of the input's length in edits, or
+    /// contain it, closest first.
+    /// </summary>
+    public static IReadOnlyList<string> Find(string input, IEnumerable<(string Word, string Id)> candidates, int max = 3)
+    {
+        var typed = input.Trim().ToLowerInvariant();
+        if (typed.Length == 0)
+        {
+            return [];
+        }
+
+        var allowed = Math.Max(2, typed.Length / 3);
+        return candidates
+            .Select(c => (c.Id, Distance: Distance(typed, c.Word.ToLowerInvariant())))
+            .Where(c => c.Distance <= allowed)
+            .GroupBy(c => c.Id)
+            .Select(g => (Id: g.Key, Distance: g.Min(c => c.Distance)))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Take(max)
+            .Select(c => c.Id)
+            .ToList();
+    }
+
+    /// <summary>Levenshtein distance, except that a word containing the input counts as one edit away.</summary>
+    private static int Distance(string typed, string word)
+    {
+        if (typed.Length >= 3 && word.Contains(typed, StringComparison.Ordinal))
+        {
+            return word.Length == typed.Length ? 0 : 1;
+        }
+
+        var previous = new int[word.Length + 1];
+        var current = new int[word.Length + 1];
+        for (var j = 0; j <= word.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= typed.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= word.Length; j++)
+            {
+                var substitution = previous[j - 1] + (typed[i - 1] == word[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[word.Length];
+    }
+}

@@ -1,0 +1,83 @@
+using CrampKnowledge.Api.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrampKnowledge.Api.Data.Queries;
+
+/// <summary>
+/// An in-memory index of every record's id, name and aliases, plus the vocabularies. The content is
+/// immutable per version, so filters are resolved here ("water pills" → diuretics) without a query,
+/// and typos get suggestions.
+/// </summary>
+public sealed class RecordDirectory
+{
+    public sealed record Entry(int Key, RecordKind Kind, string Id, string Name, IReadOnlyList<string> Aliases);
+
+    private readonly Dictionary<RecordKind, Dictionary<string, Entry>> _byWord;
+    private readonly Dictionary<RecordKind, IReadOnlyList<Entry>> _entries;
+    private readonly Dictionary<string, IReadOnlyList<string>> _vocabularies;
+    private readonly IReadOnlyList<(string Word, string Id)> _sources;
+
+    private RecordDirectory(string contentVersion, IReadOnlyList<Entry> entries, Dictionary<string, IReadOnlyList<string>> vocabularies, IReadOnlyList<(string Word, string Id)> sources)
+    {
+        ContentVersion = contentVersion;
+        _entries = RecordKinds.All.ToDictionary(k => k, k => (IReadOnlyList<Entry>)entries.Where(e => e.Kind == k).ToList());
+        _byWord = RecordKinds.All.ToDictionary(k => k, k => new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase));
+        foreach (var entry in entries)
+        {
+            foreach (var word in entry.Aliases.Prepend(entry.Name).Prepend(entry.Id))
+            {
+                _byWord[entry.Kind].TryAdd(word.Trim(), entry);
+            }
+        }
+
+        _vocabularies = vocabularies;
+        _sources = sources;
+    }
+
+    public string ContentVersion { get; }
+
+    public IReadOnlyList<Entry> Entries(RecordKind kind) => _entries[kind];
+
+    /// <summary>The record an id, name or alias names, ignoring case and surrounding spaces.</summary>
+    public Entry? Resolve(RecordKind kind, string? word) =>
+        word is not null && _byWord[kind].TryGetValue(word.Trim(), out var entry) ? entry : null;
+
+    /// <summary>The record with exactly this id (URLs take ids only, so they stay stable).</summary>
+    public Entry? FindById(RecordKind kind, string id) =>
+        _byWord[kind].TryGetValue(id, out var entry) && entry.Id == id ? entry : null;
+
+    public IReadOnlyList<string> SuggestRecords(RecordKind kind, string word) =>
+        NearestTerms.Find(word, _entries[kind].SelectMany(e => e.Aliases.Prepend(e.Name).Prepend(e.Id).Select(w => (w, e.Id))));
+
+    public IReadOnlyList<string> Terms(string vocabulary) => _vocabularies.GetValueOrDefault(vocabulary) ?? [];
+
+    public bool HasTerm(string vocabulary, string term) => Terms(vocabulary).Contains(term, StringComparer.Ordinal);
+
+    public IReadOnlyList<string> SuggestTerms(string vocabulary, string word) =>
+        NearestTerms.Find(word, Terms(vocabulary).Select(t => (t, t)));
+
+    public bool HasSource(string id) => _sources.Any(s => s.Id == id);
+
+    public IReadOnlyList<string> SuggestSources(string word) => NearestTerms.Find(word, _sources);
+
+    public static RecordDirectory Load(KnowledgeDbContext db)
+    {
+        var contentVersion = db.ContentInfo.AsNoTracking().Single().ContentVersion;
+        var entries = db.Records.AsNoTracking()
+            .OrderBy(r => r.Slug)
+            .Select(r => new Entry(r.Id, r.Kind, r.Slug, r.Name, r.Aliases.OrderBy(a => a.Position).Select(a => a.Text).ToList()))
+            .ToList();
+        var vocabularies = db.Vocabulary.AsNoTracking()
+            .OrderBy(t => t.Position)
+            .Select(t => new { t.Vocabulary, t.Slug })
+            .AsEnumerable()
+            .GroupBy(t => t.Vocabulary)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Slug).ToList());
+        var sources = db.Sources.AsNoTracking().OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.Title, s.Publisher })
+            .AsEnumerable()
+            .SelectMany(s => new[] { (s.Id, s.Id), (s.Title, s.Id), (s.Publisher ?? s.Id, s.Id) })
+            .ToList();
+        return new RecordDirectory(contentVersion, entries, vocabularies, sources);
+    }
+}

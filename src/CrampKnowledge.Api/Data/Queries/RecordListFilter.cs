@@ -1,0 +1,24 @@
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data.Entities;
+
+namespace CrampKnowledge.Api.Data.Queries;
+
+/// <summary>A validated list request, with names already resolved to row keys.</summary>
+internal sealed record RecordListFilter(
+    RecordKind Kind, string? Q, string? Category, string? Source, int MinSources, string Sort, int Page, int PageSize,
+    IReadOnlyList<LinkConstraint> Links, string? Urgency = null)
+{
+    public static RecordListFilter From(RecordKind kind, IRecordListQuery query, params LinkConstraint?[] links) => new(
+        kind,
+        Blank(query.Q),
+        Blank(query.Category),
+        Blank(query.Source),
+        query.MinSources ?? 1,
+        query.Sort ?? "name",
+        query.Page ?? 1,
+        query.PageSize ?? Paging.DefaultPageSize,
+        links.OfType<LinkConstraint>().ToList());
+
+    /// <summary>An empty parameter (<c>?cause=</c>, common from HTML forms) means no filter.</summary>
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,82 @@
+using CrampKnowledge.Api.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrampKnowledge.Api.Data.Seeding;
+
+/// <summary>Builds the database file from seed-data when it is missing, stale or unreadable.</summary>
+public static class KnowledgeDatabase
+{
+    /// <summary>Bump when the entity model changes, so old files are rebuilt rather than misread.</summary>
+    public const int SchemaVersion = 1;
+
+    public sealed record Outcome(string ContentVersion, bool Rebuilt, string? Reason);
+
+    public static Outcome EnsureBuilt(KnowledgeDatabaseLocation location)
+    {
+        var contentVersion = SeedContentHash.Compute(location.SeedDataPath);
+        var staleReason = WhyStale(location, contentVersion);
+        if (staleReason is null)
+        {
+            return new Outcome(contentVersion, Rebuilt: false, Reason: null);
+        }
+
+        var seed = SeedDataReader.Read(location.SeedDataPath);
+        SeedDataValidator.ThrowIfInvalid(seed);
+        Build(location.DatabasePath, seed, contentVersion);
+        return new Outcome(contentVersion, Rebuilt: true, staleReason);
+    }
+
+    private static string? WhyStale(KnowledgeDatabaseLocation location, string contentVersion)
+    {
+        if (!File.Exists(location.DatabasePath))
+        {
+            return "the database file does not exist";
+        }
+
+        try
+        {
+            using var db = Open(location.ReadOnlyConnectionString + ";Pooling=False");
+            var info = db.ContentInfo.AsNoTracking().SingleOrDefault();
+            return info switch
+            {
+                null => "the database file has no content version",
+                { SchemaVersion: var v } when v != SchemaVersion => $"the database file has schema {v}, not {SchemaVersion}",
+                { ContentVersion: var c } when c != contentVersion => "seed-data has changed since the database file was built",
+                _ => null,
+            };
+        }
+        catch (SqliteException e)
+        {
+            return $"the database file cannot be read ({e.Message})";
+        }
+    }
+
+    /// <summary>
+    /// Writes a new file beside the target and renames it into place, so a failed build never leaves
+    /// a half-built database behind to be served next time.
+    /// </summary>
+    private static void Build(string databasePath, SeedDataset seed, string contentVersion)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        var buildPath = $"{databasePath}.{Guid.NewGuid():N}.building";
+        try
+        {
+            using (var db = Open(new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString()))
+            {
+                db.Database.EnsureCreated();
+                SeedEntityBuilder.AddTo(db, seed, contentVersion, SchemaVersion);
+                db.SaveChanges();
+            }
+
+            File.Move(buildPath, databasePath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(buildPath);
+        }
+    }
+
+    private static KnowledgeDbContext Open(string connectionString) =>
+        new(new DbContextOptionsBuilder<KnowledgeDbContext>().UseSqlite(connectionString).Options);
+}

@@ -1,0 +1,42 @@
+using CrampKnowledge.Api.Data.Entities;
+
+namespace CrampKnowledge.Api.Data.Seeding;
+
+// The shapes of the JSON files in seed-data/ (see seed-data/README.md). They are the seed's
+// contract, kept together like a resource's contracts; only the builder turns them into entities.
+
+internal sealed record SeedSource(string Id, string File, string Title, string? Publisher, string Kind, string Summary, string Sha256);
+
+internal sealed record SeedCitation(string Source, string Quote, string Certainty, string CertaintyPhrase);
+
+internal sealed record SeedRecord(
+    string Id, string Name, IReadOnlyList<string> Aliases, string Category, string Summary,
+    IReadOnlyList<SeedCitation> Citations, string? Urgency = null);
+
+/// <summary>One link; each list in links.json uses two of the four ends.</summary>
+internal sealed record SeedLink(
+    IReadOnlyList<SeedCitation> Citations,
+    string? Cause = null, string? Treatment = null, string? Prevention = null, string? RedFlag = null);
+
+internal sealed record SeedLinks(
+    IReadOnlyList<SeedLink> CauseTreatments, IReadOnlyList<SeedLink> CausePreventions,
+    IReadOnlyList<SeedLink> CauseRedFlags, IReadOnlyList<SeedLink> TreatmentCautions);
+
+internal sealed record SeedConcern(string Type, string Id);
+
+internal sealed record SeedSide(string Position, IReadOnlyList<SeedCitation> Citations);
+
+internal sealed record SeedContestedPoint(
+    string Id, string Topic, string Summary, IReadOnlyList<SeedConcern> Concerns, IReadOnlyList<SeedSide> Sides);
+
+internal sealed record SeedTerm(string Id, string Name, string Description, int Rank = 0);
+
+internal sealed record SeedVocabulary(
+    IReadOnlyDictionary<string, IReadOnlyList<SeedTerm>> Categories, IReadOnlyList<SeedTerm> SourceKinds,
+    IReadOnlyList<SeedTerm> Urgencies, IReadOnlyList<SeedTerm> Certainties);
+
+/// <summary>Everything read from seed-data/, parsed; <see cref="SeedDataValidator"/> decides whether it is usable.</summary>
+internal sealed record SeedDataset(
+    IReadOnlyList<SeedSource> Sources, IReadOnlyDictionary<string, string> SourceTexts, SeedVocabulary Vocabulary,
+    IReadOnlyDictionary<RecordKind, IReadOnlyList<SeedRecord>> Records, SeedLinks Links,
+    IReadOnlyList<SeedContestedPoint> Contested);

@@ -1,0 +1,61 @@
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data;
+using CrampKnowledge.Api.Data.Entities;
+using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CrampKnowledge.Api.Endpoints;
+
+public static class PreventionEndpoints
+{
+    public static RouteGroupBuilder MapPreventionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var preventions = app.MapGroup("/api/v1/preventions").WithTags("Preventions");
+
+        preventions.MapGet("/", ListPreventions).WithName(nameof(ListPreventions))
+            .WithSummary("List ways to prevent cramps.")
+            .WithDescription("What the source articles say keeps cramps away: stretching and warm-ups, fluids and electrolytes, foods and supplements, pacing activity, footwear. "
+                + "`cause=overuse` gives the preventions for a given cause; `q=bananas` finds records by everyday words.")
+            .WithValidation<PreventionListQuery>();
+
+        preventions.MapGet("/{id}", GetPrevention).WithName(nameof(GetPrevention))
+            .WithSummary("One prevention with its quotes and the causes it addresses.")
+            .WithDescription("The prevention's citations with their certainty, any disputed point about it, and the causes it is linked to.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        preventions.MapGet("/{id}/causes", ListCausesForPrevention).WithName(nameof(ListCausesForPrevention))
+            .WithSummary("The causes a prevention addresses.")
+            .WithDescription("Causes that an article connects to this prevention, each with the quotes that make the connection.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return preventions;
+    }
+
+    private static async Task<Ok<PagedResponse<RecordSummary>>> ListPreventions(
+        [AsParameters] PreventionListQuery query, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    {
+        var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
+        var filter = RecordListFilter.From(RecordKind.Prevention, query,
+            cause is null ? null : new LinkConstraint(LinkKind.CausePrevention, cause.Key, OtherIsFrom: true));
+        return TypedResults.Ok(await RecordListing.ListAsync(db, filter, ct));
+    }
+
+    private static async Task<Results<Ok<PreventionDetail>, ProblemHttpResult>> GetPrevention(
+        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    {
+        if (await RecordDetails.FindAsync(db, RecordKind.Prevention, id, ct) is not { } prevention)
+        {
+            return RecordProblems.NotFound(RecordKind.Prevention, id, directory);
+        }
+
+        var causes = await RecordDetails.LinkedToAsync(db, prevention.Key, LinkKind.CausePrevention, ct);
+        return TypedResults.Ok(new PreventionDetail(
+            prevention.Id, prevention.Name, prevention.Summary, prevention.Category, prevention.Aliases, prevention.SourceCount,
+            prevention.Citations, prevention.Contested, causes, Disclaimer.Text));
+    }
+
+    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListCausesForPrevention(
+        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
+        RelatedListing.ListAsync(db, directory, RecordKind.Prevention, id, LinkKind.CausePrevention, outgoing: false, ct);
+}

@@ -1,0 +1,73 @@
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data;
+using CrampKnowledge.Api.Data.Entities;
+using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CrampKnowledge.Api.Endpoints;
+
+public static class TreatmentEndpoints
+{
+    public static RouteGroupBuilder MapTreatmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var treatments = app.MapGroup("/api/v1/treatments").WithTags("Treatments");
+
+        treatments.MapGet("/", ListTreatments).WithName(nameof(ListTreatments))
+            .WithSummary("List treatments that relieve cramps.")
+            .WithDescription("What the source articles say eases a cramp or its after-effects: stretching, massage, heat and ice, fluids, medicines and professional care. "
+                + "`cause=dehydration` gives the treatments for a given cause (an id, name or alias such as `not drinking enough water` works). "
+                + "Each row says how many articles support it (`sourceCount`); sort with `sort=-sourceCount` to put the best supported first.")
+            .WithValidation<TreatmentListQuery>();
+
+        treatments.MapGet("/{id}", GetTreatment).WithName(nameof(GetTreatment))
+            .WithSummary("One treatment with its quotes, the causes it is for, and its cautions.")
+            .WithDescription("Citations say how firmly each article recommends it (`certainty`: established, common, possible, doubtful). "
+                + "`cautions` are red flags that limit the treatment, such as when massage must not be done.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        treatments.MapGet("/{id}/causes", ListCausesForTreatment).WithName(nameof(ListCausesForTreatment))
+            .WithSummary("The causes a treatment is given for.")
+            .WithDescription("Causes that an article connects to this treatment, each with the quotes that make the connection.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        treatments.MapGet("/{id}/cautions", ListCautionsForTreatment).WithName(nameof(ListCautionsForTreatment))
+            .WithSummary("Cautions about a treatment.")
+            .WithDescription("Red flags that say when this treatment must not be used or needs a clinician first.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return treatments;
+    }
+
+    private static async Task<Ok<PagedResponse<RecordSummary>>> ListTreatments(
+        [AsParameters] TreatmentListQuery query, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    {
+        var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
+        var filter = RecordListFilter.From(RecordKind.Treatment, query,
+            cause is null ? null : new LinkConstraint(LinkKind.CauseTreatment, cause.Key, OtherIsFrom: true));
+        return TypedResults.Ok(await RecordListing.ListAsync(db, filter, ct));
+    }
+
+    private static async Task<Results<Ok<TreatmentDetail>, ProblemHttpResult>> GetTreatment(
+        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    {
+        if (await RecordDetails.FindAsync(db, RecordKind.Treatment, id, ct) is not { } treatment)
+        {
+            return RecordProblems.NotFound(RecordKind.Treatment, id, directory);
+        }
+
+        var causes = await RecordDetails.LinkedToAsync(db, treatment.Key, LinkKind.CauseTreatment, ct);
+        var cautions = await RecordDetails.LinkedFromAsync(db, treatment.Key, LinkKind.TreatmentCaution, ct);
+        return TypedResults.Ok(new TreatmentDetail(
+            treatment.Id, treatment.Name, treatment.Summary, treatment.Category, treatment.Aliases, treatment.SourceCount,
+            treatment.Citations, treatment.Contested, causes, cautions, Disclaimer.Text));
+    }
+
+    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListCausesForTreatment(
+        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
+        RelatedListing.ListAsync(db, directory, RecordKind.Treatment, id, LinkKind.CauseTreatment, outgoing: false, ct);
+
+    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListCautionsForTreatment(
+        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
+        RelatedListing.ListAsync(db, directory, RecordKind.Treatment, id, LinkKind.TreatmentCaution, outgoing: true, ct);
+}

@@ -1,0 +1,38 @@
+using Microsoft.OpenApi;
+
+namespace CrampKnowledge.Api.Hosting;
+
+/// <summary>OpenAPI through Swashbuckle, with Swagger UI at <c>/swagger</c>.</summary>
+public static class ApiDocumentation
+{
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CrampKnowledge API",
+                Version = "v1",
+                Description = "A knowledge base about leg and foot muscle cramps: causes, treatments, preventions and red flags "
+                    + "(when to see a doctor), and the links between them. Every fact cites a verbatim quote from one of five "
+                    + "source articles. Not medical advice: every health response carries a `disclaimer` field.",
+            });
+            options.OperationFilter<ParameterDocumentation>();
+            options.SupportNonNullableReferenceTypes();
+        });
+        return services;
+    }
+
+    public static WebApplication UseApiDocumentation(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/swagger/v1/swagger.json", "CrampKnowledge v1");
+            options.DocumentTitle = "CrampKnowledge API";
+            options.DisplayOperationId();
+        });
+        return app;
+    }
+}

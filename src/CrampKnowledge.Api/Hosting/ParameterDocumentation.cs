@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using CrampKnowledge.Api.Contracts;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace CrampKnowledge.Api.Hosting;
+
+/// <summary>
+/// Describes query and route parameters and gives each an example that works against the seed data,
+/// so "Try it out" in Swagger UI returns real records.
+/// </summary>
+internal sealed class ParameterDocumentation : IOperationFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        ["q"] = "Words to find in the name or aliases, case-insensitive (e.g. `charley horse`, `water pills`).",
+        ["category"] = "A category id from `/api/v1/categories`.",
+        ["source"] = "Only records that this source article supports (a source id from `/api/v1/sources`).",
+        ["cause"] = "Only records linked to this cause: its id, name or any alias, case-insensitive.",
+        ["treatment"] = "Only records linked to this treatment: its id, name or any alias, case-insensitive.",
+        ["urgency"] = "Only red flags of this urgency tier (see `/api/v1/categories`).",
+        ["minSources"] = "Only records that at least this many source articles support (1-100).",
+        ["sort"] = "`name` (default), `-name`, `sourceCount` or `-sourceCount` (most supported first).",
+        ["page"] = "Page number, from 1 (default 1).",
+        ["pageSize"] = $"Items per page, 1-{Paging.MaxPageSize} (default {Paging.DefaultPageSize}).",
+        ["id"] = "The record's stable kebab-case id.",
+    };
+
+    // Examples per operation where the right value depends on the resource.
+    private static readonly Dictionary<(string Operation, string Parameter), string> Examples = new()
+    {
+        [("ListCauses", "q")] = "potassium",
+        [("ListCauses", "category")] = "circulation",
+        [("ListCauses", "treatment")] = "stretching",
+        [("ListTreatments", "q")] = "heat",
+        [("ListTreatments", "cause")] = "dehydration",
+        [("ListTreatments", "category")] = "stretching-and-movement",
+        [("ListPreventions", "q")] = "bananas",
+        [("ListPreventions", "cause")] = "dehydration",
+        [("ListRedFlags", "cause")] = "poor-circulation",
+        [("ListRedFlags", "urgency")] = "see-doctor",
+        [("ListSources", "q")] = "cramps",
+        [("GetCause", "id")] = "dehydration",
+        [("ListTreatmentsForCause", "id")] = "dehydration",
+        [("ListPreventionsForCause", "id")] = "dehydration",
+        [("ListRedFlagsForCause", "id")] = "poor-circulation",
+        [("GetTreatment", "id")] = "stretching",
+        [("ListCausesForTreatment", "id")] = "stretching",
+        [("ListCautionsForTreatment", "id")] = "sports-massage",
+        [("GetPrevention", "id")] = "drink-fluids",
+        [("ListCausesForPrevention", "id")] = "drink-fluids",
+        [("GetRedFlag", "id")] = "frequent-or-predictable-cramps",
+        [("ListCausesForRedFlag", "id")] = "frequent-or-predictable-cramps",
+        [("GetSource", "id")] = "prairie-path",
+    };
+
+    public static IReadOnlyDictionary<(string Operation, string Parameter), string> ExampleValues => Examples;
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Name is null)
+            {
+                continue;
+            }
+
+            if (Descriptions.TryGetValue(parameter.Name, out var description))
+            {
+                parameter.Description ??= description;
+            }
+
+            if (operation.OperationId is { } op && Examples.TryGetValue((op, parameter.Name), out var example))
+            {
+                parameter.Example = JsonValue.Create(example);
+            }
+        }
+    }
+}

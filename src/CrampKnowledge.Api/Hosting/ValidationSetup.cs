@@ -1,0 +1,22 @@
+using CrampKnowledge.Api.Contracts;
+using FluentValidation;
+
+namespace CrampKnowledge.Api.Hosting;
+
+public static class ValidationSetup
+{
+    /// <summary>Each validator is registered by hand: no assembly scanning, no FluentValidation.AspNetCore.</summary>
+    public static IServiceCollection AddValidators(this IServiceCollection services)
+    {
+        services.AddScoped<IValidator<CauseListQuery>, CauseListQueryValidator>();
+        services.AddScoped<IValidator<TreatmentListQuery>, TreatmentListQueryValidator>();
+        services.AddScoped<IValidator<PreventionListQuery>, PreventionListQueryValidator>();
+        services.AddScoped<IValidator<RedFlagListQuery>, RedFlagListQueryValidator>();
+        services.AddScoped<IValidator<SourceListQuery>, SourceListQueryValidator>();
+        return services;
+    }
+
+    /// <summary>Validates the endpoint's <typeparamref name="T"/> argument and documents the 400 it may return.</summary>
+    public static RouteHandlerBuilder WithValidation<T>(this RouteHandlerBuilder builder) where T : class =>
+        builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
+}
