@@ -54,11 +54,11 @@ public static partial class ProblemHandling
         problem.Instance ??= context.HttpContext.Request.Path;
     }
 
-    private static string Describe(string typeName) => typeName.TrimEnd('?') switch
+    private static string Describe(string typeName) => NullableWrapper().Replace(typeName, "$1").TrimEnd('?') switch
     {
         "int" or "Int32" or "long" or "Int64" => "whole number",
         "bool" or "Boolean" => "boolean (true or false)",
-        _ => typeName.TrimEnd('?'),
+        var other => other,
     };
 
     private static string? DefaultDetail(int? status) => status switch
@@ -70,4 +70,7 @@ public static partial class ProblemHandling
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>\S+) (?<name>\w+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BindingFailure();
+
+    [GeneratedRegex("^Nullable<(.+)>$")]
+    private static partial Regex NullableWrapper();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CrampKnowledge.Api.Contracts;
 using FluentValidation;
 
@@ -8,6 +9,9 @@ public static class ValidationSetup
     /// <summary>Each validator is registered by hand: no assembly scanning, no FluentValidation.AspNetCore.</summary>
     public static IServiceCollection AddValidators(this IServiceCollection services)
     {
+        // Messages name parameters as clients send them ("pageSize"), not as C# spells them ("Page Size").
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddScoped<IValidator<CauseListQuery>, CauseListQueryValidator>();
         services.AddScoped<IValidator<TreatmentListQuery>, TreatmentListQueryValidator>();
         services.AddScoped<IValidator<PreventionListQuery>, PreventionListQueryValidator>();

@@ -52,16 +52,16 @@ internal sealed partial class SeedDataValidator
 
     private void Problem(string file, string record, string message) => _problems.Add(new SeedProblem(file, record, message));
 
-    private void CheckId(string file, string id, HashSet<string> seen)
+    private void CheckId(string file, string id, HashSet<string> seen, string? label = null)
     {
         if (!KebabCase().IsMatch(id))
         {
-            Problem(file, id, "id must be kebab-case (a-z, 0-9 and single hyphens)");
+            Problem(file, label ?? id, "id must be kebab-case (a-z, 0-9 and single hyphens)");
         }
 
         if (!seen.Add(id))
         {
-            Problem(file, id, "duplicate id");
+            Problem(file, label ?? id, "duplicate id");
         }
     }
 
@@ -78,7 +78,7 @@ internal sealed partial class SeedDataValidator
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var term in terms)
             {
-                CheckId(file, $"{name}.{term.Id}", seen);
+                CheckId(file, term.Id, seen, $"{name}.{term.Id}");
                 if (string.IsNullOrWhiteSpace(term.Name) || string.IsNullOrWhiteSpace(term.Description))
                 {
                     Problem(file, $"{name}.{term.Id}", "name and description are required");
