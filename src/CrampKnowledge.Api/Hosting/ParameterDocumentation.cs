@@ -26,20 +26,19 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["id"] = "The record's stable kebab-case id.",
     };
 
-    // Examples per operation where the right value depends on the resource.
+    // Swagger UI's "Try it out" sends every example of an operation together, so each list gets
+    // one filter whose combination with the paging examples returns real records.
     private static readonly Dictionary<(string Operation, string Parameter), string> Examples = new()
     {
-        [("ListCauses", "q")] = "potassium",
         [("ListCauses", "category")] = "circulation",
-        [("ListCauses", "treatment")] = "stretching",
-        [("ListTreatments", "q")] = "heat",
+        [("ListCauses", "sort")] = "-sourceCount",
         [("ListTreatments", "cause")] = "dehydration",
-        [("ListTreatments", "category")] = "stretching-and-movement",
-        [("ListPreventions", "q")] = "bananas",
-        [("ListPreventions", "cause")] = "dehydration",
+        [("ListTreatments", "sort")] = "-sourceCount",
+        [("ListPreventions", "cause")] = "muscle-overuse",
+        [("ListPreventions", "sort")] = "-sourceCount",
         [("ListRedFlags", "cause")] = "poor-circulation",
-        [("ListRedFlags", "urgency")] = "see-doctor",
-        [("ListSources", "q")] = "cramps",
+        [("ListRedFlags", "sort")] = "name",
+        [("ListSources", "sort")] = "-citationCount",
         [("GetCause", "id")] = "dehydration",
         [("ListTreatmentsForCause", "id")] = "dehydration",
         [("ListPreventionsForCause", "id")] = "dehydration",
@@ -54,7 +53,11 @@ internal sealed class ParameterDocumentation : IOperationFilter
         [("GetSource", "id")] = "prairie-path",
     };
 
-    public static IReadOnlyDictionary<(string Operation, string Parameter), string> ExampleValues => Examples;
+    private static readonly Dictionary<string, int> PagingExamples = new()
+    {
+        ["page"] = 1,
+        ["pageSize"] = Paging.DefaultPageSize,
+    };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -73,6 +76,10 @@ internal sealed class ParameterDocumentation : IOperationFilter
             if (operation.OperationId is { } op && Examples.TryGetValue((op, parameter.Name), out var example))
             {
                 parameter.Example = JsonValue.Create(example);
+            }
+            else if (PagingExamples.TryGetValue(parameter.Name, out var number))
+            {
+                parameter.Example = JsonValue.Create(number);
             }
         }
     }

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace CrampKnowledge.EndToEnd.Tests;
+
+/// <summary>
+/// The built API started as a real process on 127.0.0.1 with its own database file, the way a
+/// user or a container runs it.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ApiProcess(Process process, Uri baseAddress, string databasePath)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        DatabasePath = databasePath;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+    public string DatabasePath { get; }
+    public HttpClient Client { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static string ApiAssemblyPath => Path.GetFullPath(typeof(ApiProcess).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ApiAssemblyPath").Value!);
+
+    /// <summary>Starts the API and returns once it answers, or throws with everything it printed.</summary>
+    public static async Task<ApiProcess> StartAsync(string databasePath, string? seedDataPath = null)
+    {
+        var api = Launch(databasePath, seedDataPath);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (api._process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with code {api._process.ExitCode}:\n{api.Output}");
+            }
+
+            try
+            {
+                using var response = await api.Client.GetAsync(new Uri("/api/v1", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return api;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        await api.DisposeAsync();
+        throw new TimeoutException($"The API did not answer within 60 s:\n{api.Output}");
+    }
+
+    /// <summary>Runs the API until it exits by itself (e.g. on invalid seed data); returns exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string databasePath, string seedDataPath)
+    {
+        await using var api = Launch(databasePath, seedDataPath);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await api._process.WaitForExitAsync(timeout.Token);
+        return (api._process.ExitCode, api.Output);
+    }
+
+    private static ApiProcess Launch(string databasePath, string? seedDataPath)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { ApiAssemblyPath, "--urls", baseAddress.ToString() },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(ApiAssemblyPath)!,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Knowledge"] = $"Data Source={databasePath}";
+        if (seedDataPath is not null)
+        {
+            start.Environment["Knowledge__SeedDataPath"] = seedDataPath;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var api = new ApiProcess(process, baseAddress, databasePath);
+        process.OutputDataReceived += (_, e) => api.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return api;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
