@@ -1,7 +1,12 @@
+using System.ComponentModel;
+
 namespace CrampKnowledge.Api.Contracts;
 
 /// <summary>One page of a list; <c>total</c> counts every match, not just this page.</summary>
-public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, string Disclaimer);
+public sealed record PagedResponse<T>(
+    IReadOnlyList<T> Items, int Page, int PageSize,
+    [property: Description("Matches across all pages.")] int Total,
+    [property: Description("Not medical advice; see a clinician for the red flags.")] string Disclaimer);
 
 public static class Paging
 {

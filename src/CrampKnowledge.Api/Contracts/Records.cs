@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using CrampKnowledge.Api.Data;
@@ -9,8 +10,14 @@ namespace CrampKnowledge.Api.Contracts;
 
 /// <summary>A cause, treatment, prevention or red flag as a list row.</summary>
 public sealed record RecordSummary(
-    string Id, string Name, string Summary, string Category, IReadOnlyList<string> Aliases, int SourceCount,
-    bool Contested,
+    [property: Description("Stable kebab-case id; the last segment of the record's URL.")] string Id,
+    string Name,
+    [property: Description("A short summary in our own words; the citations carry the sources' words.")] string Summary,
+    [property: Description("A category id from /api/v1/categories.")] string Category,
+    [property: Description("Everyday words for the record; `q` and record filters match them.")] IReadOnlyList<string> Aliases,
+    [property: Description("How many of the source articles support the record.")] int SourceCount,
+    [property: Description("True when the articles disagree about this record; the detail's `contested` notes give both sides.")] bool Contested,
+    [property: Description("Red flags only: caution, see-doctor or see-specialist.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Urgency);
 
 /// <summary>A record linked to another, with the quotes that make the link.</summary>

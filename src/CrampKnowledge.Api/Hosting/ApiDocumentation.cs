@@ -19,6 +19,7 @@ public static class ApiDocumentation
                     + "source articles. Not medical advice: every health response carries a `disclaimer` field.",
             });
             options.OperationFilter<ParameterDocumentation>();
+            options.SchemaFilter<SchemaExamples>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;
