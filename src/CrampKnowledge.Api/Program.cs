@@ -20,6 +20,7 @@ app.MapTreatmentEndpoints();
 app.MapPreventionEndpoints();
 app.MapRedFlagEndpoints();
 app.MapSourceEndpoints();
+app.MapGraphEndpoints();
 
 try
 {
