@@ -21,6 +21,7 @@ app.MapPreventionEndpoints();
 app.MapRedFlagEndpoints();
 app.MapSourceEndpoints();
 app.MapGraphEndpoints();
+app.MapConditionEndpoints();
 
 try
 {
