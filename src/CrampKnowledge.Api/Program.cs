@@ -22,6 +22,7 @@ app.MapRedFlagEndpoints();
 app.MapSourceEndpoints();
 app.MapGraphEndpoints();
 app.MapConditionEndpoints();
+app.MapSearchEndpoints();
 
 try
 {

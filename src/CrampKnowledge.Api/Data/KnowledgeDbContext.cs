@@ -17,6 +17,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     public DbSet<ContestedPoint> ContestedPoints => Set<ContestedPoint>();
     public DbSet<VocabularyTerm> Vocabulary => Set<VocabularyTerm>();
     public DbSet<ContentInfo> ContentInfo => Set<ContentInfo>();
+    public DbSet<Synonym> Synonyms => Set<Synonym>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);

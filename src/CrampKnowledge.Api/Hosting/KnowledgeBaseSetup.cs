@@ -1,5 +1,6 @@
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,11 @@ public static partial class KnowledgeBaseSetup
             using var scope = sp.CreateScope();
             return RecordDirectory.Load(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>());
         });
+        builder.Services.AddSingleton(sp =>
+        {
+            using var scope = sp.CreateScope();
+            return SearchVocabulary.Load(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>());
+        });
         return builder;
     }
 
@@ -32,6 +38,7 @@ public static partial class KnowledgeBaseSetup
         var location = app.Services.GetRequiredService<KnowledgeDatabaseLocation>();
         var outcome = KnowledgeDatabase.EnsureBuilt(location);
         var directory = app.Services.GetRequiredService<RecordDirectory>();
+        app.Services.GetRequiredService<SearchVocabulary>();
         if (outcome.Rebuilt)
         {
             LogBuilt(app.Logger, location.DatabasePath, location.SeedDataPath, directory.ContentVersion, outcome.Reason);

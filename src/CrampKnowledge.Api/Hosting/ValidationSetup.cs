@@ -17,6 +17,7 @@ public static class ValidationSetup
         services.AddScoped<IValidator<PreventionListQuery>, PreventionListQueryValidator>();
         services.AddScoped<IValidator<RedFlagListQuery>, RedFlagListQueryValidator>();
         services.AddScoped<IValidator<SourceListQuery>, SourceListQueryValidator>();
+        services.AddScoped<IValidator<SearchQuery>, SearchQueryValidator>();
         return services;
     }
 

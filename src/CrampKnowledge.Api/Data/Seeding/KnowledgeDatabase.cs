@@ -8,7 +8,7 @@ namespace CrampKnowledge.Api.Data.Seeding;
 public static class KnowledgeDatabase
 {
     /// <summary>Bump when the entity model changes, so old files are rebuilt rather than misread.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public sealed record Outcome(string ContentVersion, bool Rebuilt, string? Reason);
 
@@ -67,6 +67,7 @@ public static class KnowledgeDatabase
                 db.Database.EnsureCreated();
                 SeedEntityBuilder.AddTo(db, seed, contentVersion, SchemaVersion);
                 db.SaveChanges();
+                Search.SearchIndex.Create(db);
             }
 
             File.Move(buildPath, databasePath, overwrite: true);

@@ -12,6 +12,7 @@ internal static class SeedDataReader
     public const string VocabularyFile = "vocabulary.json";
     public const string LinksFile = "links.json";
     public const string ContestedFile = "contested.json";
+    public const string SynonymsFile = "synonyms.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -61,6 +62,7 @@ internal static class SeedDataReader
         var records = RecordKinds.All.ToDictionary(k => k, k => (IReadOnlyList<SeedRecord>)(ReadJson<List<SeedRecord>>(k.SeedFile()) ?? []));
         var links = ReadJson<SeedLinks>(LinksFile);
         var contested = ReadJson<List<SeedContestedPoint>>(ContestedFile) ?? [];
+        var synonyms = ReadJson<List<SeedSynonym>>(SynonymsFile) ?? [];
 
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in sources)
@@ -88,6 +90,6 @@ internal static class SeedDataReader
             throw new SeedDataException(problems);
         }
 
-        return new SeedDataset(sources, texts, vocabulary, records, links, contested);
+        return new SeedDataset(sources, texts, vocabulary, records, links, contested) { Synonyms = synonyms };
     }
 }

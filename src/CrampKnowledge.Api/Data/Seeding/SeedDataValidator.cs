@@ -34,6 +34,7 @@ internal sealed partial class SeedDataValidator
 
         validator.CheckLinks();
         validator.CheckContested();
+        validator.CheckSynonyms();
         validator.CheckEverySourceCited();
         return validator._problems;
     }
@@ -279,6 +280,30 @@ internal sealed partial class SeedDataValidator
             foreach (var side in point.Sides)
             {
                 CheckCitations(file, point.Id, side.Citations);
+            }
+        }
+    }
+
+    private void CheckSynonyms()
+    {
+        const string file = SeedDataReader.SynonymsFile;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (synonym, index) in _seed.Synonyms.Select((s, i) => (s, i)))
+        {
+            var label = synonym.Words.Count > 0 ? synonym.Words[0] : $"entry {index + 1}";
+            if (synonym.Words.Count == 0 || synonym.Means.Count == 0)
+            {
+                Problem(file, label, "an entry needs at least one word and one meaning");
+            }
+
+            foreach (var word in synonym.Words.Concat(synonym.Means).Where(w => string.IsNullOrWhiteSpace(w) || w != w.Trim().ToLowerInvariant()))
+            {
+                Problem(file, label, $"'{word}' must be non-empty, trimmed lower-case text");
+            }
+
+            foreach (var word in synonym.Words.Where(w => !seen.Add(w)))
+            {
+                Problem(file, label, $"'{word}' is listed twice; give each word one entry");
             }
         }
     }

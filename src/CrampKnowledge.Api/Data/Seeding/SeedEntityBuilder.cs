@@ -75,6 +75,11 @@ internal static class SeedEntityBuilder
             Vocabulary = v.Vocabulary, Slug = t.Id, Name = t.Name, Description = t.Description, Rank = t.Rank, Position = i,
         })));
 
+        db.Synonyms.AddRange(seed.Synonyms
+            .SelectMany(s => s.Words.SelectMany(word => s.Means.Select(means => (word, means))))
+            .Distinct()
+            .Select(pair => new Synonym { Phrase = pair.word, Means = pair.means }));
+
         db.ContentInfo.Add(new ContentInfo { Id = 1, ContentVersion = contentVersion, SchemaVersion = schemaVersion, BuiltAtUtc = DateTime.UtcNow });
     }
 

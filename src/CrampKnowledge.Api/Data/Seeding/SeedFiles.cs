@@ -29,6 +29,9 @@ internal sealed record SeedSide(string Position, IReadOnlyList<SeedCitation> Cit
 internal sealed record SeedContestedPoint(
     string Id, string Topic, string Summary, IReadOnlyList<SeedConcern> Concerns, IReadOnlyList<SeedSide> Sides);
 
+/// <summary>Everyday words (<c>words</c>) that search should also look up as the knowledge base's terms (<c>means</c>).</summary>
+internal sealed record SeedSynonym(IReadOnlyList<string> Words, IReadOnlyList<string> Means);
+
 internal sealed record SeedTerm(string Id, string Name, string Description, int Rank = 0);
 
 internal sealed record SeedVocabulary(
@@ -39,4 +42,7 @@ internal sealed record SeedVocabulary(
 internal sealed record SeedDataset(
     IReadOnlyList<SeedSource> Sources, IReadOnlyDictionary<string, string> SourceTexts, SeedVocabulary Vocabulary,
     IReadOnlyDictionary<RecordKind, IReadOnlyList<SeedRecord>> Records, SeedLinks Links,
-    IReadOnlyList<SeedContestedPoint> Contested);
+    IReadOnlyList<SeedContestedPoint> Contested)
+{
+    public IReadOnlyList<SeedSynonym> Synonyms { get; init; } = [];
+}

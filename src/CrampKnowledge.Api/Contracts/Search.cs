@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using CrampKnowledge.Api.Data.Search;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CrampKnowledge.Api.Contracts;
+
+/// <summary>Ranked hits for a question in a person's own words.</summary>
+public sealed record SearchResponse(
+    string Query,
+    [property: Description("The terms actually searched: the query's significant words, then what synonyms added (\"water pills\" → diuretics).")]
+    IReadOnlyList<string> SearchedTerms,
+    IReadOnlyList<SearchHit> Hits,
+    [property: Description("When nothing matched: known words closest to the query's words (\"dehidration\" → dehydration).")]
+    IReadOnlyList<string> Suggestions,
+    string Disclaimer);
+
+/// <summary>One match, with the quotes that back it.</summary>
+public sealed record SearchHit(
+    [property: Description("cause, treatment, prevention, red-flag or source.")] string Type,
+    string Id, string Name, string Summary,
+    [property: Description("Relevance (bm25, higher is better); only comparable within one response.")] double Score,
+    [property: Description("The best-matching passage, HTML-escaped, with matches in <mark> tags.")] string Snippet,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Urgency,
+    IReadOnlyList<Citation> Citations);
+
+public sealed record SearchQuery(
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "types")] string[]? Types,
+    [FromQuery(Name = "limit")] int? Limit)
+{
+    public const int DefaultLimit = 10;
+    public const int MaxLimit = 50;
+    public static readonly IReadOnlyList<string> KnownTypes = ["cause", "treatment", "prevention", "red-flag", "source"];
+
+    /// <summary>Types may repeat (<c>types=cause&amp;types=treatment</c>) or come comma-separated.</summary>
+    public IReadOnlyList<string> TypeList =>
+        (Types ?? []).SelectMany(t => (t ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+}
+
+internal sealed class SearchQueryValidator : AbstractValidator<SearchQuery>
+{
+    public SearchQueryValidator()
+    {
+        RuleFor(x => x.Q).Cascade(CascadeMode.Stop)
+            .Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("q is required: the words to search for.")
+            .MaximumLength(200)
+            .Must(q => SearchVocabulary.Words(q!).Count > 0).WithMessage("q must contain at least one letter or digit.");
+        RuleForEach(x => x.TypeList)
+            .Must(t => SearchQuery.KnownTypes.Contains(t))
+            .WithMessage((_, t) => $"'{t}' is not a type; use any of: {string.Join(", ", SearchQuery.KnownTypes)}.")
+            .OverridePropertyName("types");
+        RuleFor(x => x.Limit).InclusiveBetween(1, SearchQuery.MaxLimit);
+    }
+}
