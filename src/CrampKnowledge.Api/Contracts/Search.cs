@@ -34,9 +34,14 @@ public sealed record SearchQuery(
     public const int MaxLimit = 50;
     public static readonly IReadOnlyList<string> KnownTypes = ["cause", "treatment", "prevention", "red-flag", "source"];
 
+    /// <summary>Without <c>types</c>, search answers with knowledge records; the articles themselves on request.</summary>
+    public static readonly IReadOnlyList<string> DefaultTypes = ["cause", "treatment", "prevention", "red-flag"];
+
     /// <summary>Types may repeat (<c>types=cause&amp;types=treatment</c>) or come comma-separated.</summary>
     public IReadOnlyList<string> TypeList =>
         (Types ?? []).SelectMany(t => (t ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+
+    public IReadOnlyList<string> EffectiveTypes => TypeList.Count > 0 ? TypeList : DefaultTypes;
 }
 
 internal sealed class SearchQueryValidator : AbstractValidator<SearchQuery>
@@ -47,9 +52,10 @@ internal sealed class SearchQueryValidator : AbstractValidator<SearchQuery>
             .Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("q is required: the words to search for.")
             .MaximumLength(200)
             .Must(q => SearchVocabulary.Words(q!).Count > 0).WithMessage("q must contain at least one letter or digit.");
-        RuleForEach(x => x.TypeList)
-            .Must(t => SearchQuery.KnownTypes.Contains(t))
-            .WithMessage((_, t) => $"'{t}' is not a type; use any of: {string.Join(", ", SearchQuery.KnownTypes)}.")
+        RuleFor(x => x.TypeList)
+            .Must(types => types.All(SearchQuery.KnownTypes.Contains))
+            .WithMessage((_, types) => $"{string.Join(", ", types.Except(SearchQuery.KnownTypes).Select(t => $"'{t}'"))} is not a type; "
+                + $"use any of: {string.Join(", ", SearchQuery.KnownTypes)}.")
             .OverridePropertyName("types");
         RuleFor(x => x.Limit).InclusiveBetween(1, SearchQuery.MaxLimit);
     }

@@ -19,7 +19,8 @@ public static class SearchEndpoints
                 + "as the knowledge base's terms (`charley horse` → cramp, `water pills` → diuretics, `night` → nocturnal); `searchedTerms` shows "
                 + "what was searched. Each hit has a highlighted `snippet` and the `citations` that back it. When nothing matches, `suggestions` "
                 + "gives the nearest known words. Any text is safe: quotes, operators and symbols are searched as words. "
-                + "Narrow with `types` (repeat it or separate with commas) and `limit` (1-50, default 10).")
+                + "`types` chooses what to search (repeat it or separate with commas; default cause, treatment, prevention and red-flag; add `source` "
+                + "to search the articles' full text too) and `limit` caps the hits (1-50, default 10).")
             .WithValidation<SearchQuery>();
 
         return search;
@@ -29,7 +30,7 @@ public static class SearchEndpoints
         [AsParameters] SearchQuery query, KnowledgeDbContext db, SearchVocabulary vocabulary, CancellationToken ct)
     {
         var plan = vocabulary.Plan(query.Q!);
-        var hits = await KnowledgeSearch.SearchAsync(db, plan, query.TypeList, query.Limit ?? SearchQuery.DefaultLimit, ct);
+        var hits = await KnowledgeSearch.SearchAsync(db, plan, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit, ct);
         var suggestions = hits.Count == 0 ? vocabulary.Suggest(plan) : [];
         return TypedResults.Ok(new SearchResponse(query.Q!, plan.Terms, hits, suggestions, Disclaimer.Text));
     }

@@ -17,14 +17,14 @@ internal static class KnowledgeSearch
         KnowledgeDbContext db, SearchPlan plan, IReadOnlyList<string> types, int limit, CancellationToken ct)
     {
         // Types travel as one parameter (",cause,treatment,"), so the SQL text never varies with input.
-        var typeFilter = types.Count == 0 ? "" : "," + string.Join(',', types) + ",";
+        var typeFilter = "," + string.Join(',', types) + ",";
         var matches = await db.Set<SearchMatch>().FromSqlInterpolated($"""
             SELECT type AS Type, slug AS Slug,
                    -bm25(SearchIndex, 0.0, 0.0, 10.0, 8.0, 3.0, 1.0) AS Score,
                    snippet(SearchIndex, -1, char(2), char(3), '…', 16) AS Snippet
             FROM SearchIndex
             WHERE SearchIndex MATCH {plan.FtsQuery}
-              AND ({typeFilter} = '' OR instr({typeFilter}, ',' || type || ',') > 0)
+              AND instr({typeFilter}, ',' || type || ',') > 0
             ORDER BY bm25(SearchIndex, 0.0, 0.0, 10.0, 8.0, 3.0, 1.0)
             LIMIT {limit}
             """).AsNoTracking().ToListAsync(ct);

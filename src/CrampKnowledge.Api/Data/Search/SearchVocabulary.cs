@@ -21,6 +21,7 @@ public sealed partial class SearchVocabulary
         "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "should", "so", "some", "than", "that", "the", "their",
         "them", "then", "there", "these", "they", "this", "to", "up", "was", "we", "were", "what", "when", "where", "which",
         "while", "who", "why", "will", "with", "would", "you", "your", "keep", "lot", "lots", "very", "really", "much", "many",
+        "now", "right", "just", "also", "still", "please", "tell", "know", "want", "need", "anything", "something",
     ];
 
     private readonly IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> _synonyms;
@@ -54,7 +55,14 @@ public sealed partial class SearchVocabulary
             .Distinct()
             .ToList();
         var terms = significant.Distinct().Concat(added).ToList();
-        var alternatives = terms.Select(ToFtsTerm).Distinct().ToList();
+        var alternatives = terms.Select(ToFtsTerm).ToList();
+        if (significant.Count > 1)
+        {
+            // The words side by side, as typed, outrank the same words scattered ("low potassium" vs "potassium-lowering").
+            alternatives.Add(ToFtsTerm(string.Join(' ', significant)));
+        }
+
+        alternatives = alternatives.Distinct().ToList();
         return new SearchPlan(significant, terms, string.Join(" OR ", alternatives));
     }
 
