@@ -1,3 +1,5 @@
+using CrampKnowledge.Api.Data;
+using CrampKnowledge.Api.Data.Queries;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,10 +27,13 @@ public static class SourceSort
 
 internal sealed class SourceListQueryValidator : AbstractValidator<SourceListQuery>
 {
-    public SourceListQueryValidator()
+    public SourceListQueryValidator(RecordDirectory directory)
     {
         RuleFor(x => x.Q).MaximumLength(200);
-        RuleFor(x => x.Category).MaximumLength(80);
+        RuleFor(x => x.Category!)
+            .Must(c => directory.HasTerm(VocabularyNames.SourceKinds, c))
+            .When(x => !string.IsNullOrWhiteSpace(x.Category))
+            .WithMessage(x => $"No source kind matches '{x.Category}'. Known: {string.Join(", ", directory.Terms(VocabularyNames.SourceKinds))}.");
         RuleFor(x => x.Sort!)
             .Must(s => SourceSort.Orders.Contains(s))
             .When(x => x.Sort is not null)

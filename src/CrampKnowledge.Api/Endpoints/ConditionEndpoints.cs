@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,13 +19,13 @@ public static class ConditionEndpoints
         condition.MapGet("/condition", GetCondition).WithName(nameof(GetCondition))
             .WithSummary("The condition as schema.org JSON-LD.")
             .WithDescription(description)
-            .Produces(StatusCodes.Status200OK, contentType: ConditionMarkup.MediaType)
+            .Produces<JsonObject>(StatusCodes.Status200OK, ConditionMarkup.MediaType)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         condition.MapGet("/condition.jsonld", GetConditionJsonLd).WithName(nameof(GetConditionJsonLd))
             .WithSummary("The condition as schema.org JSON-LD, by file-style URL.")
             .WithDescription(description)
-            .Produces(StatusCodes.Status200OK, contentType: ConditionMarkup.MediaType);
+            .Produces<JsonObject>(StatusCodes.Status200OK, ConditionMarkup.MediaType);
 
         return condition;
     }

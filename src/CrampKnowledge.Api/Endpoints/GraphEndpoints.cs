@@ -15,7 +15,8 @@ public static class GraphEndpoints
             .WithSummary("The whole knowledge base as nodes and edges.")
             .WithDescription("Every cause, treatment, prevention and red flag is a node keyed `type:id`; every sourced link is an edge with its "
                 + "`relation` and `citationCount`. For visualisation, and for bots that load the whole base at once: add `citations=true` "
-                + "to get every quote too.");
+                + "to get every quote too.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return graph;
     }

@@ -1,6 +1,7 @@
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
+using CrampKnowledge.Api.Data.Queries;
 using CrampKnowledge.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -32,13 +33,13 @@ public static class SourceEndpoints
         [AsParameters] SourceListQuery query, KnowledgeDbContext db, CancellationToken ct)
     {
         var sources = db.Sources.AsNoTracking();
-        if (Data.Queries.RecordListFilter.Blank(query.Q) is { } q)
+        if (RecordListFilter.Blank(query.Q) is { } q)
         {
             var needle = q.ToLowerInvariant();
             sources = sources.Where(s => s.Title.ToLower().Contains(needle) || (s.Publisher != null && s.Publisher.ToLower().Contains(needle)));
         }
 
-        if (Data.Queries.RecordListFilter.Blank(query.Category) is { } kind)
+        if (RecordListFilter.Blank(query.Category) is { } kind)
         {
             sources = sources.Where(s => s.Kind == kind);
         }
@@ -46,10 +47,10 @@ public static class SourceEndpoints
         var total = await sources.CountAsync(ct);
         var ordered = query.Sort switch
         {
-            "-name" => sources.OrderByDescending(s => s.Title).ThenBy(s => s.Id),
-            "citationCount" => sources.OrderBy(s => s.Citations.Count).ThenBy(s => s.Title),
-            "-citationCount" => sources.OrderByDescending(s => s.Citations.Count).ThenBy(s => s.Title),
-            _ => sources.OrderBy(s => s.Title).ThenBy(s => s.Id),
+            "-name" => sources.OrderByDescending(s => EF.Functions.Collate(s.Title, "NOCASE")).ThenBy(s => s.Id),
+            "citationCount" => sources.OrderBy(s => s.Citations.Count).ThenBy(s => EF.Functions.Collate(s.Title, "NOCASE")),
+            "-citationCount" => sources.OrderByDescending(s => s.Citations.Count).ThenBy(s => EF.Functions.Collate(s.Title, "NOCASE")),
+            _ => sources.OrderBy(s => EF.Functions.Collate(s.Title, "NOCASE")).ThenBy(s => s.Id),
         };
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? Paging.DefaultPageSize;
@@ -59,15 +60,20 @@ public static class SourceEndpoints
         return TypedResults.Ok(new PagedResponse<SourceSummary>(items, page, pageSize, total, Disclaimer.Text));
     }
 
-    private static async Task<Results<Ok<SourceDetail>, ProblemHttpResult>> GetSource(string id, KnowledgeDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<SourceDetail>, ProblemHttpResult>> GetSource(
+        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
     {
         var source = await db.Sources.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new { s.Id, s.Title, s.Summary, s.Kind, s.Publisher, s.FileName, s.Sha256, s.Text, CitationCount = s.Citations.Count })
             .SingleOrDefaultAsync(ct);
         if (source is null)
         {
+            var suggestions = directory.SuggestSources(id);
+            var hint = suggestions.Count > 0
+                ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?"
+                : " See /api/v1/sources for the list.";
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such source.",
-                detail: $"No source has the id '{id}'. See /api/v1/sources for the list.");
+                detail: $"No source has the id '{id}'.{hint}", extensions: new Dictionary<string, object?> { ["suggestions"] = suggestions });
         }
 
         var citedBy = await db.Citations.OfType<RecordCitation>().Where(c => c.SourceId == id)

@@ -24,7 +24,22 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["page"] = "Page number, from 1 (default 1).",
         ["pageSize"] = $"Items per page, 1-{Paging.MaxPageSize} (default {Paging.DefaultPageSize}).",
         ["id"] = "The record's stable kebab-case id.",
+        ["types"] = "What to search: any of cause, treatment, prevention, red-flag, source; repeat it or separate with commas (default: the four record types).",
+        ["limit"] = $"Most hits to return, 1-{SearchQuery.MaxLimit} (default {SearchQuery.DefaultLimit}).",
+        ["citations"] = "true to include every node's and edge's citations.",
     };
+
+    // Where a parameter means something else on one operation.
+    private static readonly Dictionary<(string Operation, string Parameter), string> OperationDescriptions = new()
+    {
+        [("ListSources", "sort")] = "`name` (default), `-name`, `citationCount` or `-citationCount` (most quoted first).",
+        [("ListSources", "category")] = "A source kind from `/api/v1/categories` (`sourceKinds`).",
+        [("ListSources", "q")] = "Words to find in the title or publisher, case-insensitive.",
+        [("Search", "q")] = "Required. The question or words, in anyone's language (1-200 characters).",
+    };
+
+    // Required query parameters the binder cannot know about (validation enforces them).
+    private static readonly HashSet<(string Operation, string Parameter)> Required = [("Search", "q")];
 
     // Swagger UI's "Try it out" sends every example of an operation together, so each list gets
     // one filter whose combination with the paging examples returns real records.
@@ -51,6 +66,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
         [("GetRedFlag", "id")] = "frequent-or-predictable-cramps",
         [("ListCausesForRedFlag", "id")] = "frequent-or-predictable-cramps",
         [("GetSource", "id")] = "prairie-path",
+        [("Search", "q")] = "why do my legs cramp at night",
     };
 
     private static readonly Dictionary<string, int> PagingExamples = new()
@@ -68,12 +84,22 @@ internal sealed class ParameterDocumentation : IOperationFilter
                 continue;
             }
 
-            if (Descriptions.TryGetValue(parameter.Name, out var description))
+            var op = operation.OperationId ?? "";
+            if (OperationDescriptions.TryGetValue((op, parameter.Name), out var specific))
+            {
+                parameter.Description = specific;
+            }
+            else if (Descriptions.TryGetValue(parameter.Name, out var description))
             {
                 parameter.Description ??= description;
             }
 
-            if (operation.OperationId is { } op && Examples.TryGetValue((op, parameter.Name), out var example))
+            if (Required.Contains((op, parameter.Name)))
+            {
+                parameter.Required = true;
+            }
+
+            if (Examples.TryGetValue((op, parameter.Name), out var example))
             {
                 parameter.Example = JsonValue.Create(example);
             }

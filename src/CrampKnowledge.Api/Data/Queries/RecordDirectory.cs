@@ -56,7 +56,11 @@ public sealed class RecordDirectory
     public IReadOnlyList<string> SuggestTerms(string vocabulary, string word) =>
         NearestTerms.Find(word, Terms(vocabulary).Select(t => (t, t)));
 
-    public bool HasSource(string id) => _sources.Any(s => s.Id == id);
+    public bool HasSource(string id) => ResolveSource(id) is not null;
+
+    /// <summary>The canonical id of a source named by its id in any case.</summary>
+    public string? ResolveSource(string? id) =>
+        id is null ? null : _sources.Select(s => s.Id).FirstOrDefault(s => string.Equals(s, id.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public IReadOnlyList<string> SuggestSources(string word) => NearestTerms.Find(word, _sources);
 

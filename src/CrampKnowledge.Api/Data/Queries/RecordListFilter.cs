@@ -12,7 +12,8 @@ internal sealed record RecordListFilter(
         kind,
         Blank(query.Q),
         Blank(query.Category),
-        Blank(query.Source),
+        // Source ids are lower-case kebab (seed validation), so any casing of one names it.
+        Blank(query.Source)?.ToLowerInvariant(),
         query.MinSources ?? 1,
         query.Sort ?? "name",
         query.Page ?? 1,

@@ -48,10 +48,11 @@ internal static class RecordListing
         var total = await records.CountAsync(ct);
         var ordered = filter.Sort switch
         {
-            "-name" => records.OrderByDescending(r => r.Name).ThenBy(r => r.Slug),
-            "sourceCount" => records.OrderBy(r => r.SourceCount).ThenBy(r => r.Name),
-            "-sourceCount" => records.OrderByDescending(r => r.SourceCount).ThenBy(r => r.Name),
-            _ => records.OrderBy(r => r.Name).ThenBy(r => r.Slug),
+            "-name" => records.OrderByDescending(r => EF.Functions.Collate(r.Name, "NOCASE")).ThenBy(r => r.Slug),
+            "sourceCount" => records.OrderBy(r => r.SourceCount).ThenBy(r => EF.Functions.Collate(r.Name, "NOCASE")),
+            "-sourceCount" => records.OrderByDescending(r => r.SourceCount).ThenBy(r => EF.Functions.Collate(r.Name, "NOCASE")),
+            // Readers expect "Leg and foot" before "Leg Spasms"; SQLite's default collation is case-sensitive.
+            _ => records.OrderBy(r => EF.Functions.Collate(r.Name, "NOCASE")).ThenBy(r => r.Slug),
         };
         var items = await ordered
             .Skip((filter.Page - 1) * filter.PageSize)
