@@ -1,0 +1,169 @@
+using System.Text.Json;
+
+namespace CrampKnowledge.Api.Tests.Search;
+
+/// <summary>
+/// Questions in people's own words, each with the record that must come first or within the top
+/// three. A ranking change that loses one of these is a regression for chatbot users.
+/// </summary>
+public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("why do my legs cramp at night", "cause:night-rest-cramps", 1)]
+    [InlineData("charley horse", "treatment:straighten-leg-and-pull-toes", 3)]
+    [InlineData("water pills", "cause:diuretics", 1)]
+    [InlineData("cholesterol drugs", "cause:cholesterol-drugs", 1)]
+    [InlineData("i take statins and get leg cramps", "cause:cholesterol-drugs", 1)]
+    [InlineData("not drinking enough water", "cause:dehydration", 3)]
+    [InlineData("dehydrat", "cause:dehydration", 1)]
+    [InlineData("how do I stop a cramp right now", "treatment:stretch-the-muscle", 3)]
+    [InlineData("bananas", "prevention:mineral-rich-foods", 1)]
+    [InlineData("what should i eat to prevent cramps", "prevention:mineral-rich-foods", 3)]
+    [InlineData("heating pad", "treatment:apply-heat", 1)]
+    [InlineData("ice pack on a cramp", "treatment:apply-ice", 1)]
+    [InlineData("can i massage an injured muscle", "red-flag:massage-during-acute-injury", 3)]
+    [InlineData("leg cramps while pregnant", "prevention:calcium-magnesium-supplements", 3)]
+    [InlineData("kidney disease and cramps", "cause:kidney-failure", 3)]
+    [InlineData("dialysis cramps", "cause:dialysis", 1)]
+    [InlineData("diabetes", "cause:diabetes", 1)]
+    [InlineData("sciatica", "cause:sciatica", 1)]
+    [InlineData("back pain and leg spasms", "cause:sciatica", 3)]
+    [InlineData("my legs hurt when i walk", "red-flag:leg-pain-while-walking", 3)]
+    [InlineData("bad circulation in legs", "cause:poor-circulation", 3)]
+    [InlineData("varicose veins", "cause:varicose-veins", 1)]
+    [InlineData("low potassium", "cause:low-potassium", 1)]
+    [InlineData("magnesium supplements", "prevention:calcium-magnesium-supplements", 1)]
+    [InlineData("what shoes should i wear", "prevention:proper-footwear", 3)]
+    [InlineData("flat feet", "cause:flat-feet", 1)]
+    [InlineData("cyclobenzaprine", "treatment:muscle-relaxant", 1)]
+    [InlineData("when should i see a doctor about leg cramps", "red-flag:frequent-or-severe-cramps", 3)]
+    [InlineData("cramps keep waking me up", "red-flag:spasms-disturbing-sleep", 3)]
+    [InlineData("leg still sore the next day after a cramp", "red-flag:lingering-soreness-or-muscle-tear", 3)]
+    [InlineData("stretches before bed", "prevention:stretch-before-bed", 1)]
+    [InlineData("warm up before exercise", "prevention:stretch-and-warm-up-before-exercise", 3)]
+    [InlineData("too much exercise", "cause:muscle-overuse", 3)]
+    [InlineData("cramps on hot days", "cause:hot-weather", 3)]
+    [InlineData("vitamin e", "prevention:vitamin-e", 1)]
+    [InlineData("thyroid problems", "cause:hypothyroidism", 1)]
+    [InlineData("anemia", "cause:anemia", 1)]
+    [InlineData("broken bone", "cause:bone-fracture", 3)]
+    [InlineData("epat", "treatment:epat", 1)]
+    [InlineData("spinal stenosis walking bent", "treatment:walk-slightly-bent", 3)]
+    [InlineData("foot cramps from new exercise", "cause:unaccustomed-exercise", 3)]
+    [InlineData("tired legs at the end of the day", "cause:muscle-fatigue", 3)]
+    [InlineData("sports drink electrolytes", "treatment:replenish-electrolytes", 3)]
+    [InlineData("steroid medication side effect", "cause:steroids", 3)]
+    [InlineData("low blood sugar", "cause:low-blood-sugar", 1)]
+    public async Task EverydayQuestionFindsTheRightRecord(string question, string expected, int within)
+    {
+        var result = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}");
+
+        var ranked = result.GetProperty("hits").EnumerateArray().Select(h => $"{h.Text("type")}:{h.Text("id")}").ToList();
+        var position = ranked.IndexOf(expected) + 1;
+        Assert.True(position is > 0 && position <= within,
+            $"'{question}': {expected} is at {(position == 0 ? "no position" : position)}, wanted top {within}; got {string.Join(", ", ranked.Take(5))}");
+    }
+
+    [Theory]
+    [InlineData("why do my legs cramp at night", "cause:night-rest-cramps")]
+    [InlineData("charley horse", "treatment:straighten-leg-and-pull-toes")]
+    public async Task DoneWhenQueriesPutQuotedRecordsAtTheTop(string question, string expected)
+    {
+        var result = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}");
+
+        var hits = result.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Contains(expected, hits.Take(3).Select(h => $"{h.Text("type")}:{h.Text("id")}"));
+        Assert.All(hits.Take(3), hit =>
+        {
+            var citations = hit.GetProperty("citations").EnumerateArray().ToList();
+            Assert.NotEmpty(citations);
+            Assert.All(citations, c => Assert.False(string.IsNullOrWhiteSpace(c.Text("quote"))));
+        });
+        Assert.Contains("not medical advice", result.Text("disclaimer"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dehydrat", "cause:dehydration")]
+    [InlineData("stretches", "treatment:stretch-the-muscle")]
+    [InlineData("cramping at night", "cause:night-rest-cramps")]
+    [InlineData("exercising", "cause:muscle-overuse")]
+    [InlineData("injuries", "cause:injury-or-trauma")]
+    public async Task PrefixesPluralsAndVerbFormsMatch(string question, string expected)
+    {
+        var result = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}&limit=10");
+
+        Assert.Contains(expected, result.GetProperty("hits").EnumerateArray().Select(h => $"{h.Text("type")}:{h.Text("id")}"));
+    }
+
+    [Fact]
+    public async Task EverySynonymEntryFindsSomething()
+    {
+        var synonyms = TestJson.ReadSeed("synonyms.json").EnumerateArray().ToList();
+
+        foreach (var word in synonyms.SelectMany(s => s.GetProperty("words").Texts()))
+        {
+            var result = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(word)}&limit=1");
+            Assert.True(result.GetProperty("hits").GetArrayLength() > 0, $"synonym word '{word}' finds nothing");
+        }
+    }
+
+    [Fact]
+    public async Task ATypoGetsSuggestionsInsteadOfHits()
+    {
+        var result = await _client.GetOkAsync("/api/v1/search?q=dehidration");
+
+        Assert.Equal(0, result.GetProperty("hits").GetArrayLength());
+        Assert.Equal("dehydration", result.GetProperty("suggestions").Texts().First());
+    }
+
+    [Fact]
+    public async Task HitsAreRankedAndCarryHighlightedSnippets()
+    {
+        var result = await _client.GetOkAsync("/api/v1/search?q=water%20pills");
+
+        var hits = result.GetProperty("hits").EnumerateArray().ToList();
+        var scores = hits.Select(h => h.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.Equal("diuretics", hits[0].Text("id"));
+        Assert.Contains("<mark>", hits[0].Text("snippet"), StringComparison.Ordinal);
+        Assert.Contains("diuretics", result.GetProperty("searchedTerms").Texts());
+    }
+
+    [Theory]
+    [InlineData("types=cause", new[] { "cause" })]
+    [InlineData("types=treatment,prevention", new[] { "treatment", "prevention" })]
+    [InlineData("types=red-flag&types=cause", new[] { "red-flag", "cause" })]
+    [InlineData("types=source", new[] { "source" })]
+    public async Task TypesNarrowTheHits(string filter, string[] allowed)
+    {
+        var result = await _client.GetOkAsync($"/api/v1/search?q=cramps%20legs%20muscles&limit=50&{filter}");
+
+        var types = result.GetProperty("hits").EnumerateArray().Select(h => h.Text("type")).ToList();
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.Contains(t, allowed));
+    }
+
+    [Fact]
+    public async Task SourcesAreSearchedOnlyWhenAskedFor()
+    {
+        var plain = await _client.GetOkAsync("/api/v1/search?q=Prairie%20Path&limit=50");
+        var withSources = await _client.GetOkAsync("/api/v1/search?q=Prairie%20Path&types=source");
+
+        Assert.DoesNotContain("source", plain.GetProperty("hits").EnumerateArray().Select(h => h.Text("type")));
+        Assert.Equal("prairie-path", withSources.GetProperty("hits")[0].Text("id"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(50)]
+    public async Task LimitCapsTheHits(int limit)
+    {
+        var result = await _client.GetOkAsync($"/api/v1/search?q=cramps&limit={limit}");
+
+        var count = result.GetProperty("hits").GetArrayLength();
+        Assert.InRange(count, 1, limit);
+    }
+}
