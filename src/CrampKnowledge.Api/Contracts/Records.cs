@@ -85,6 +85,5 @@ internal abstract class RecordListQueryValidator<T> : AbstractValidator<T> where
 
     private static string UnknownTermMessage(string what, string given, IReadOnlyList<string> suggestions, IReadOnlyList<string> known) =>
         $"No {what} matches '{given}'."
-        + (suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?" : "")
-        + (suggestions.Count == 0 && known.Count > 0 ? $" Known: {string.Join(", ", known)}." : "");
+        + NearestTerms.DidYouMean(suggestions, known.Count > 0 ? $" Known: {string.Join(", ", known)}." : "");
 }

@@ -11,9 +11,7 @@ internal static class RecordProblems
     public static ProblemHttpResult NotFound(RecordKind kind, string id, RecordDirectory directory)
     {
         var suggestions = directory.SuggestRecords(kind, id);
-        var hint = suggestions.Count > 0
-            ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?"
-            : $" See /api/v1/{kind.PluralName()} for the list.";
+        var hint = NearestTerms.DidYouMean(suggestions, $" See /api/v1/{kind.PluralName()} for the list.");
         return TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: $"No such {kind.WireName()}.",

@@ -69,9 +69,7 @@ public static class SourceEndpoints
         if (source is null)
         {
             var suggestions = directory.SuggestSources(id);
-            var hint = suggestions.Count > 0
-                ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?"
-                : " See /api/v1/sources for the list.";
+            var hint = NearestTerms.DidYouMean(suggestions, " See /api/v1/sources for the list.");
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such source.",
                 detail: $"No source has the id '{id}'.{hint}", extensions: new Dictionary<string, object?> { ["suggestions"] = suggestions });
         }

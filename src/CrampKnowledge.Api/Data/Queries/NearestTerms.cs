@@ -27,6 +27,10 @@ public static class NearestTerms
             .ToList();
     }
 
+    /// <summary>" Did you mean 'a' or 'b'?", or <paramref name="otherwise"/> when there is nothing close.</summary>
+    public static string DidYouMean(IReadOnlyList<string> suggestions, string otherwise = "") =>
+        suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?" : otherwise;
+
     /// <summary>Levenshtein distance, except that a word containing the input counts as one edit away.</summary>
     private static int Distance(string typed, string word)
     {
