@@ -19,6 +19,7 @@ app.MapCauseEndpoints();
 app.MapTreatmentEndpoints();
 app.MapPreventionEndpoints();
 app.MapRedFlagEndpoints();
+app.MapRedFlagCheckEndpoints();
 app.MapSourceEndpoints();
 app.MapGraphEndpoints();
 app.MapConditionEndpoints();

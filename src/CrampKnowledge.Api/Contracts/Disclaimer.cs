@@ -5,6 +5,6 @@ public static class Disclaimer
 {
     public const string Text =
         "General information drawn from the cited articles, not medical advice, diagnosis or treatment. "
-        + "Talk to a doctor or other qualified clinician about your own symptoms, and see one promptly "
-        + "if any red flag applies.";
+        + "Talk to a doctor or other qualified clinician about your own symptoms, "
+        + "and see one if any red flag applies.";
 }

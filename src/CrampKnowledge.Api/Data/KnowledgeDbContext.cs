@@ -18,6 +18,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     public DbSet<VocabularyTerm> Vocabulary => Set<VocabularyTerm>();
     public DbSet<ContentInfo> ContentInfo => Set<ContentInfo>();
     public DbSet<Synonym> Synonyms => Set<Synonym>();
+    public DbSet<RedFlagTrigger> RedFlagTriggers => Set<RedFlagTrigger>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);

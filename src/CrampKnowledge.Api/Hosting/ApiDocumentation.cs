@@ -20,6 +20,7 @@ public static class ApiDocumentation
             });
             options.OperationFilter<ParameterDocumentation>();
             options.SchemaFilter<SchemaExamples>();
+            options.SchemaFilter<RedFlagCheckExamples>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;

@@ -1,5 +1,6 @@
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,11 @@ public static partial class KnowledgeBaseSetup
             using var scope = sp.CreateScope();
             return SearchVocabulary.Load(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>());
         });
+        builder.Services.AddSingleton(sp =>
+        {
+            using var scope = sp.CreateScope();
+            return RedFlagRuleBook.Load(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>());
+        });
         return builder;
     }
 
@@ -39,6 +45,7 @@ public static partial class KnowledgeBaseSetup
         var outcome = KnowledgeDatabase.EnsureBuilt(location);
         var directory = app.Services.GetRequiredService<RecordDirectory>();
         app.Services.GetRequiredService<SearchVocabulary>();
+        app.Services.GetRequiredService<RedFlagRuleBook>();
         if (outcome.Rebuilt)
         {
             LogBuilt(app.Logger, location.DatabasePath, location.SeedDataPath, directory.ContentVersion, outcome.Reason);

@@ -39,6 +39,11 @@ public static partial class ProblemHandling
                 problem.Detail = $"{parameter}: {message}";
                 problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = [message] };
                 break;
+            case BadHttpRequestException bad when BodyProblems.Describe(bad) is { } body:
+                problem.Title = "The request body is invalid.";
+                problem.Detail = $"{body.Field}: {body.Message}";
+                problem.Extensions["errors"] = new Dictionary<string, string[]> { [body.Field] = [body.Message] };
+                break;
             case BadHttpRequestException bad:
                 problem.Detail = bad.Message;
                 break;
@@ -64,7 +69,7 @@ public static partial class ProblemHandling
     private static string? DefaultDetail(int? status) => status switch
     {
         StatusCodes.Status404NotFound => "No resource exists at this URL. See /swagger for the API's routes.",
-        StatusCodes.Status405MethodNotAllowed => "This resource does not accept that HTTP method; the API is read-only.",
+        StatusCodes.Status405MethodNotAllowed => "This resource does not accept that HTTP method. The API only reads: every resource is GET, and only the red-flag check takes a POST.",
         _ => null,
     };
 

@@ -18,6 +18,7 @@ public static class ValidationSetup
         services.AddScoped<IValidator<RedFlagListQuery>, RedFlagListQueryValidator>();
         services.AddScoped<IValidator<SourceListQuery>, SourceListQueryValidator>();
         services.AddScoped<IValidator<SearchQuery>, SearchQueryValidator>();
+        services.AddScoped<IValidator<RedFlagCheckRequest>, RedFlagCheckRequestValidator>();
         return services;
     }
 

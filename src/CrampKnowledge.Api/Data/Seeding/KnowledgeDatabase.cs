@@ -8,7 +8,7 @@ namespace CrampKnowledge.Api.Data.Seeding;
 public static class KnowledgeDatabase
 {
     /// <summary>Bump when the entity model changes, so old files are rebuilt rather than misread.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     public sealed record Outcome(string ContentVersion, bool Rebuilt, string? Reason);
 

@@ -13,6 +13,7 @@ internal static class SeedDataReader
     public const string LinksFile = "links.json";
     public const string ContestedFile = "contested.json";
     public const string SynonymsFile = "synonyms.json";
+    public const string RedFlagRulesFile = "red-flag-rules.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -63,6 +64,7 @@ internal static class SeedDataReader
         var links = ReadJson<SeedLinks>(LinksFile);
         var contested = ReadJson<List<SeedContestedPoint>>(ContestedFile) ?? [];
         var synonyms = ReadJson<List<SeedSynonym>>(SynonymsFile) ?? [];
+        var redFlagRules = ReadJson<List<SeedRedFlagRule>>(RedFlagRulesFile) ?? [];
 
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in sources)
@@ -90,6 +92,6 @@ internal static class SeedDataReader
             throw new SeedDataException(problems);
         }
 
-        return new SeedDataset(sources, texts, vocabulary, records, links, contested) { Synonyms = synonyms };
+        return new SeedDataset(sources, texts, vocabulary, records, links, contested) { Synonyms = synonyms, RedFlagRules = redFlagRules };
     }
 }

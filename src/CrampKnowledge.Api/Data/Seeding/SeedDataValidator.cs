@@ -35,6 +35,7 @@ internal sealed partial class SeedDataValidator
         validator.CheckLinks();
         validator.CheckContested();
         validator.CheckSynonyms();
+        validator.CheckRedFlagRules();
         validator.CheckEverySourceCited();
         return validator._problems;
     }

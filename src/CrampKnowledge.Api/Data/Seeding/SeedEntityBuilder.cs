@@ -39,6 +39,7 @@ internal static class SeedEntityBuilder
         }
 
         db.Records.AddRange(records.Values);
+        db.RedFlagTriggers.AddRange(RedFlagTriggerSeed.ToEntities(seed, records));
 
         var links = new (IReadOnlyList<SeedLink> Links, LinkKind Kind, RecordKind From, Func<SeedLink, string?> FromId, RecordKind To, Func<SeedLink, string?> ToId)[]
         {

@@ -32,7 +32,23 @@ internal sealed record SeedContestedPoint(
 /// <summary>Everyday words (<c>words</c>) that search should also look up as the knowledge base's terms (<c>means</c>).</summary>
 internal sealed record SeedSynonym(IReadOnlyList<string> Words, IReadOnlyList<string> Means);
 
-internal sealed record SeedTerm(string Id, string Name, string Description, int Rank = 0);
+/// <summary>A vocabulary term; urgencies also say how soon to see a doctor (<c>seeDoctor</c>) when a red flag matches.</summary>
+internal sealed record SeedTerm(string Id, string Name, string Description, int Rank = 0, string? SeeDoctor = null);
+
+/// <summary>The rules of one red flag in red-flag-rules.json: it matches when any trigger matches.</summary>
+internal sealed record SeedRedFlagRule(string RedFlag, IReadOnlyList<SeedTrigger> Triggers);
+
+/// <summary>
+/// One trigger: every part it has must hold. <c>answers</c> values stay JSON (<c>true</c> or a list of
+/// strings) so the validator can say exactly what is wrong with them.
+/// </summary>
+internal sealed record SeedTrigger(
+    IReadOnlyList<string>? Phrases = null, IReadOnlyList<string>? AlsoPhrases = null,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Answers = null,
+    string? SeeDoctor = null, SeedBasis? Basis = null, string? Note = null);
+
+/// <summary>The source words a trigger rests on; the quote is checked against the article like any citation.</summary>
+internal sealed record SeedBasis(string Source, string Quote);
 
 internal sealed record SeedVocabulary(
     IReadOnlyDictionary<string, IReadOnlyList<SeedTerm>> Categories, IReadOnlyList<SeedTerm> SourceKinds,
@@ -45,4 +61,6 @@ internal sealed record SeedDataset(
     IReadOnlyList<SeedContestedPoint> Contested)
 {
     public IReadOnlyList<SeedSynonym> Synonyms { get; init; } = [];
+
+    public IReadOnlyList<SeedRedFlagRule> RedFlagRules { get; init; } = [];
 }

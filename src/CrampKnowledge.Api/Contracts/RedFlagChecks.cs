@@ -1,0 +1,159 @@
+using System.ComponentModel;
+using System.Linq.Expressions;
+using System.Text.Json.Serialization;
+using CrampKnowledge.Api.Data.RedFlagChecks;
+using FluentValidation;
+
+namespace CrampKnowledge.Api.Contracts;
+
+/// <summary>
+/// What a person says about their cramps. Every field is optional, but a request needs a description or
+/// at least one answer. An unknown field is an error rather than ignored: a misspelt answer would
+/// otherwise silently miss a red flag.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record RedFlagCheckRequest(
+    string? Description = null,
+    string? Frequency = null,
+    string? Severity = null,
+    string? Duration = null,
+    bool? Predictable = null,
+    bool? WorseAtRest = null,
+    bool? WorseWithLegRaised = null,
+    bool? PainWhenWalking = null,
+    bool? SorenessNextDay = null,
+    bool? DisturbsSleep = null,
+    bool? RecentInjury = null,
+    bool? SuddenPain = null,
+    IReadOnlyList<string>? Conditions = null,
+    IReadOnlyList<string>? Medications = null,
+    IReadOnlyList<string>? Treatments = null);
+
+/// <summary>The outcome of a red-flag check: every red flag that matched, and how soon to see a doctor.</summary>
+public sealed record RedFlagCheckResponse(
+    [property: Description("none, soon or promptly: the highest level any matched trigger gives; none when nothing matched that needs a doctor.")]
+    string SeeDoctor,
+    [property: Description("Every red flag that matched, most pressing first (seeDoctor, then urgency, then name). Never truncated: show them all.")]
+    IReadOnlyList<RedFlagMatch> Matches,
+    [property: Description("Words from conditions, medications and treatments, and the records they were read as.")]
+    IReadOnlyList<RecognizedWord> Recognized,
+    [property: Description("Words from conditions, medications and treatments that name no record, with close matches; ask the person again.")]
+    IReadOnlyList<UnrecognizedWord> Unrecognized,
+    [property: Description("How many red flags' rules were evaluated (all of them).")]
+    int CheckedRedFlags,
+    string Disclaimer);
+
+/// <summary>A red flag that matched, why, and the article's words behind it.</summary>
+public sealed record RedFlagMatch(
+    string Id, string Name,
+    [property: Description("caution, see-doctor or see-specialist.")] string Urgency,
+    string Summary,
+    [property: Description("The highest seeDoctor among this red flag's matched triggers.")] string SeeDoctor,
+    [property: Description("One entry per matched trigger, most pressing first.")] IReadOnlyList<RedFlagReason> Reasons,
+    IReadOnlyList<Citation> Citations);
+
+/// <summary>One matched trigger: what in the request made it match.</summary>
+public sealed record RedFlagReason(
+    [property: Description("Human-readable: the phrases found and the answers that matched.")] string Text,
+    [property: Description("The exact words of the description that matched the trigger's phrases.")] IReadOnlyList<string> Phrases,
+    [property: Description("The answers that matched the trigger's answers.")] IReadOnlyList<GivenAnswer> Answers,
+    [property: Description("How soon to see a doctor by this trigger: none, soon or promptly.")] string SeeDoctor,
+    [property: Description("The trigger's number within the red flag's rules (see /api/v1/red-flags/rules).")] int Trigger,
+    [property: Description("The source words the trigger's seeDoctor rests on, when it sets its own.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RuleBasis? Basis,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note);
+
+/// <summary>An answer as the check read it: <c>true</c>, a choice, or a record id with the person's word.</summary>
+public sealed record GivenAnswer(
+    [property: Description("The answer's field name, e.g. frequency or conditions.")] string Answer,
+    [property: Description("The value: a choice, true/false, or the id of the record a word was read as.")] string Value,
+    [property: Description("List answers: the person's own word.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Word,
+    [property: Description("List answers: the name of the record the word was read as.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name);
+
+/// <summary>A word from a list answer and the record it names.</summary>
+public sealed record RecognizedWord(string Answer, string Word, string Type, string Id, string Name);
+
+/// <summary>A word from a list answer that names no record, with the closest record ids.</summary>
+public sealed record UnrecognizedWord(string Answer, string Word, IReadOnlyList<string> Suggestions);
+
+/// <summary>The source words a trigger rests on.</summary>
+public sealed record RuleBasis(string Source, string SourceTitle, string Quote);
+
+/// <summary>Every red flag's rules, the answers they test and the seeDoctor levels, for bots that want to ask the right questions.</summary>
+public sealed record RedFlagRulesResponse(
+    IReadOnlyList<CheckAnswerField> Answers,
+    IReadOnlyList<SeeDoctorLevel> SeeDoctorLevels,
+    IReadOnlyList<RedFlagRuleSet> RedFlags,
+    string Disclaimer);
+
+/// <summary>An answer field a check request may carry.</summary>
+public sealed record CheckAnswerField(
+    string Name,
+    [property: Description("choice, yes-no or records.")] string Kind,
+    string Label, string Description,
+    [property: Description("Choices: the allowed values; yes-no: true.")] IReadOnlyList<string> Values,
+    [property: Description("Records: where the words are looked up (cause, treatment), in order.")] IReadOnlyList<string> LooksUp);
+
+public sealed record SeeDoctorLevel(string Id, int Rank, string Description);
+
+/// <summary>One red flag's triggers; it matches when any of them does.</summary>
+public sealed record RedFlagRuleSet(string Id, string Name, string Urgency, IReadOnlyList<TriggerRule> Triggers);
+
+/// <summary>A trigger: it matches when every part it has holds.</summary>
+public sealed record TriggerRule(
+    int Trigger,
+    [property: Description("One of these must occur in the description.")] IReadOnlyList<string> Phrases,
+    [property: Description("If any, one of these must occur in the description as well.")] IReadOnlyList<string> AlsoPhrases,
+    [property: Description("Each listed answer must have one of its values.")] IReadOnlyList<AnswerCondition> Answers,
+    string SeeDoctor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RuleBasis? Basis,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note);
+
+public sealed record AnswerCondition(string Answer, IReadOnlyList<string> Values);
+
+internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCheckRequest>
+{
+    public const int MaxDescriptionLength = 2000;
+    public const int MaxWords = 20;
+    public const int MaxWordLength = 200;
+
+    public RedFlagCheckRequestValidator()
+    {
+        RuleFor(x => x.Description).MaximumLength(MaxDescriptionLength);
+        RuleFor(x => x.Description)
+            .Must((request, _) => HasInput(request))
+            .WithMessage("Describe the cramps in description, or give at least one answer: "
+                + string.Join(", ", CheckAnswers.All.Select(a => a.Name)) + ".");
+        RuleForChoice(x => x.Frequency, CheckAnswers.Frequency);
+        RuleForChoice(x => x.Severity, CheckAnswers.Severity);
+        RuleForChoice(x => x.Duration, CheckAnswers.Duration);
+        RuleForWords(x => x.Conditions!);
+        RuleForWords(x => x.Medications!);
+        RuleForWords(x => x.Treatments!);
+    }
+
+    private static bool HasInput(RedFlagCheckRequest r) =>
+        !string.IsNullOrWhiteSpace(r.Description)
+        || new[] { r.Frequency, r.Severity, r.Duration }.Any(v => !string.IsNullOrWhiteSpace(v))
+        || new[] { r.Predictable, r.WorseAtRest, r.WorseWithLegRaised, r.PainWhenWalking, r.SorenessNextDay, r.DisturbsSleep, r.RecentInjury, r.SuddenPain }
+            .Any(v => v is not null)
+        || new[] { r.Conditions, r.Medications, r.Treatments }.Any(l => l is { Count: > 0 });
+
+    private void RuleForChoice(Expression<Func<RedFlagCheckRequest, string?>> property, string answer)
+    {
+        var values = CheckAnswers.Find(answer)!.Values;
+        RuleFor(property)
+            .Must(v => string.IsNullOrWhiteSpace(v) || values.Contains(v.Trim(), StringComparer.OrdinalIgnoreCase))
+            .WithMessage((_, v) => $"{answer} must be one of: {string.Join(", ", values)} (not '{v}').");
+    }
+
+    private void RuleForWords(Expression<Func<RedFlagCheckRequest, IEnumerable<string>>> property)
+    {
+        RuleFor(property)
+            .Must(words => words is null || words.Count() <= MaxWords)
+            .WithMessage($"{{PropertyName}} takes at most {MaxWords} words.");
+        RuleForEach(property).NotEmpty().MaximumLength(MaxWordLength);
+    }
+}

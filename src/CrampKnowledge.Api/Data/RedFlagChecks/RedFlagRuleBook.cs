@@ -1,0 +1,60 @@
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data.Projections;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrampKnowledge.Api.Data.RedFlagChecks;
+
+/// <summary>
+/// Every red flag's rules, read from the database once at start-up. The content is immutable per
+/// version, so a check runs entirely in memory and never queries.
+/// </summary>
+internal sealed class RedFlagRuleBook
+{
+    private RedFlagRuleBook(IReadOnlyList<RuleBookEntry> entries) => Entries = entries;
+
+    public IReadOnlyList<RuleBookEntry> Entries { get; }
+
+    /// <summary>Every matching red flag, most pressing first; none is ever left out.</summary>
+    public IReadOnlyList<RedFlagMatch> Check(CheckInput input)
+    {
+        var words = PhraseMatcher.Words(input.Description);
+        return Entries
+            .Select(e => (Entry: e, Match: e.Check(input, words)))
+            .Where(m => m.Match is not null)
+            .OrderByDescending(m => SeeDoctorLevels.Rank(m.Match!.SeeDoctor))
+            .ThenByDescending(m => m.Entry.UrgencyRank)
+            .ThenBy(m => m.Entry.Name, StringComparer.Ordinal)
+            .Select(m => m.Match!)
+            .ToList();
+    }
+
+    public static RedFlagRuleBook Load(KnowledgeDbContext db)
+    {
+        var sourceTitles = db.Sources.AsNoTracking().Select(s => new { s.Id, s.Title }).ToDictionary(s => s.Id, s => s.Title);
+        var triggers = db.RedFlagTriggers.AsNoTracking()
+            .OrderBy(t => t.Position)
+            .AsEnumerable()
+            .ToLookup(t => t.RedFlagId);
+        var redFlags = db.RedFlags.AsNoTracking()
+            .OrderBy(r => r.Slug)
+            .Select(r => new
+            {
+                r.Id, r.Slug, r.Name, r.Summary, r.Urgency, r.UrgencyRank,
+                Citations = r.Citations.OrderBy(c => c.Position).AsQueryable().Select(CitationProjections.ToContract).ToList(),
+            })
+            .ToList();
+
+        return new RedFlagRuleBook(redFlags.Select(r => new RuleBookEntry(
+            r.Slug, r.Name, r.Summary, r.Urgency, r.UrgencyRank, r.Citations,
+            triggers[r.Id].Select((t, i) =>
+            {
+                var phrases = TriggerColumns.ReadPhrases(t.PhrasesJson);
+                var alsoPhrases = TriggerColumns.ReadPhrases(t.AlsoPhrasesJson);
+                var basis = t.BasisSourceId is { } source && t.BasisQuote is { } quote
+                    ? new RuleBasis(source, sourceTitles.GetValueOrDefault(source, source), quote)
+                    : null;
+                var rule = new TriggerRule(i + 1, phrases, alsoPhrases, TriggerColumns.ReadAnswers(t.AnswersJson), t.SeeDoctor, basis, t.Note);
+                return new RuleBookTrigger(rule, phrases.Select(CheckPhrase.From).ToList(), alsoPhrases.Select(CheckPhrase.From).ToList());
+            }).ToList())).ToList());
+    }
+}

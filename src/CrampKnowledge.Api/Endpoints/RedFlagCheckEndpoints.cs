@@ -1,0 +1,74 @@
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data;
+using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.RedFlagChecks;
+using CrampKnowledge.Api.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CrampKnowledge.Api.Endpoints;
+
+public static class RedFlagCheckEndpoints
+{
+    public static RouteGroupBuilder MapRedFlagCheckEndpoints(this IEndpointRouteBuilder app)
+    {
+        var redFlags = app.MapGroup("/api/v1/red-flags").WithTags("Red flags");
+
+        redFlags.MapPost("/check", CheckRedFlags).WithName(nameof(CheckRedFlags))
+            .WithSummary("Should this person see a doctor? Checks what they say against every red flag's rules.")
+            .WithDescription(CheckDescription())
+            .WithValidation<RedFlagCheckRequest>();
+
+        redFlags.MapGet("/rules", ListRedFlagRules).WithName(nameof(ListRedFlagRules))
+            .WithSummary("The rules the red-flag check applies, the answers they test and the seeDoctor levels.")
+            .WithDescription("Every red flag's triggers as `POST /api/v1/red-flags/check` evaluates them, numbered as in a match's `reasons`. "
+                + "A chatbot can read the answers the rules test and ask the person about them.");
+
+        return redFlags;
+    }
+
+    private static Ok<RedFlagCheckResponse> CheckRedFlags(RedFlagCheckRequest request, RedFlagRuleBook rules, RecordDirectory directory)
+    {
+        var input = CheckInput.From(request, directory);
+        var matches = rules.Check(input);
+        return TypedResults.Ok(new RedFlagCheckResponse(
+            SeeDoctorLevels.Highest(matches.Select(m => m.SeeDoctor)), matches, input.Recognized, input.Unrecognized,
+            rules.Entries.Count, Disclaimer.Text));
+    }
+
+    private static Ok<RedFlagRulesResponse> ListRedFlagRules(RedFlagRuleBook rules) =>
+        TypedResults.Ok(new RedFlagRulesResponse(
+            CheckAnswers.All.Select(a => new CheckAnswerField(
+                a.Name, KindName(a.Kind), a.Label, a.Description, a.Values, a.LooksUp.Select(k => k.WireName()).ToList())).ToList(),
+            SeeDoctorLevels.All.Select(l => new SeeDoctorLevel(l, SeeDoctorLevels.Rank(l), SeeDoctorLevels.Descriptions[l])).ToList(),
+            rules.Entries.OrderByDescending(e => e.UrgencyRank).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => e.ToRuleSet()).ToList(),
+            Disclaimer.Text));
+
+    private static string KindName(CheckAnswerKind kind) => kind switch
+    {
+        CheckAnswerKind.Choice => "choice",
+        CheckAnswerKind.YesNo => "yes-no",
+        _ => "records",
+    };
+
+    private static string CheckDescription() =>
+        "Send what the person says: `description` (free text, up to 2,000 characters) and/or any of the answers below. "
+        + "A request needs at least one of them; an unknown field or value is a 400.\n\n"
+        + "**How the rules work.** Every red flag has rules in `seed-data/red-flag-rules.json` (readable at `GET /api/v1/red-flags/rules`). "
+        + "A red flag matches when **any** of its triggers matches; a trigger matches when **every** part it has holds:\n"
+        + "- `phrases`: one of them occurs in the description: any case, whole words only, simple plural and verb endings tolerated "
+        + $"(`cramp` finds \"cramps\", `hurt` finds \"hurting\"); `{PhraseMatcher.Gap}` in a phrase stands for up to {PhraseMatcher.MaxGapWords} words. "
+        + "Negation is not understood: \"no pain when walking\" still matches.\n"
+        + "- `alsoPhrases`: one of these occurs as well.\n"
+        + "- `answers`: each answer it names has one of the listed values (yes/no answers must be `true`; a list answer must include one of the listed ids).\n\n"
+        + "Each matched trigger gives a `reasons` entry with the exact words found and the answers that matched, its `seeDoctor` and, "
+        + "when it sets its own level, the source quote it rests on (`basis`). A trigger's `seeDoctor` is its own or else its red flag's urgency's "
+        + "(caution → none, see-doctor → soon, see-specialist → soon); `promptly` is used only where an article calls consulting a professional "
+        + "essential in that situation. The overall `seeDoctor` is the highest among all matched triggers:\n"
+        + string.Concat(SeeDoctorLevels.All.Select(l => $"- `{l}`: {SeeDoctorLevels.Descriptions[l]}\n"))
+        + "\nEvery matching red flag is returned, with its citations; none is ever dropped. Matches are sorted by `seeDoctor`, then urgency, then name. "
+        + "Words in `conditions`, `medications` and `treatments` that name no record come back in `unrecognized` with suggestions, so a bot can ask again.\n\n"
+        + "**Answers:**\n"
+        + string.Concat(CheckAnswers.All.Select(a => $"- `{a.Name}`"
+            + (a.Kind == CheckAnswerKind.Choice ? $" ({string.Join(" | ", a.Values)})" : a.Kind == CheckAnswerKind.YesNo ? " (true | false)" : " (list of words)")
+            + $": {a.Description}\n"));
+}
