@@ -5,15 +5,18 @@ using CrampKnowledge.Api.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddKnowledgeBase();
+builder.AddHttpBehaviour();
 builder.Services.AddProblemHandling();
 builder.Services.AddValidators();
 builder.Services.AddApiDocumentation();
+builder.Services.AddKnowledgeHealthChecks();
 
 var app = builder.Build();
 
-app.UseProblemHandling();
+app.UseHttpBehaviour();
 app.UseApiDocumentation();
 
+app.MapHealthEndpoints();
 app.MapCatalogEndpoints();
 app.MapCauseEndpoints();
 app.MapTreatmentEndpoints();
@@ -34,6 +37,12 @@ catch (SeedDataException e)
     // One line per problem and a non-zero exit: a deployment must not serve half-valid content.
     Console.Error.WriteLine(e.Message);
     return 1;
+}
+
+// Container images build the database at image build time, so every replica ships the same file.
+if (args.Contains("--build-database"))
+{
+    return 0;
 }
 
 app.Run();

@@ -118,7 +118,8 @@ public sealed class SearchSafetyTests(ApiFactory factory) : IClassFixture<ApiFac
     {
         using var response = await _client.GetAsync($"/api/v1/search?q={new string('x', 10_000)}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.RequestUriTooLong);
+        Assert.Contains("2048", problem.Text("detail"), StringComparison.Ordinal);
     }
 
     [Fact]
