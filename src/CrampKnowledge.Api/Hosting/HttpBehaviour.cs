@@ -86,7 +86,9 @@ public static class HttpBehaviour
         services.AddOutputCache(options =>
         {
             options.UseCaseSensitivePaths = true;
+            // Only the content: health probes must see the database as it is now.
             options.AddBasePolicy(policy => policy
+                .With(context => context.HttpContext.Request.Path.StartsWithSegments("/api"))
                 .Expire(TimeSpan.FromHours(24)).SetVaryByQuery("*").SetVaryByHeader("Accept", "Origin").SetVaryByHost(true));
         });
 

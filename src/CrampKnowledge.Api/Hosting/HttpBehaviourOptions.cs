@@ -23,8 +23,11 @@ public sealed class HttpBehaviourOptions
 
     public sealed class CorsSettings
     {
-        /// <summary>Origins allowed to call from browsers; <c>*</c> allows any.</summary>
-        public string[] AllowedOrigins { get; set; } = ["*"];
+        /// <summary>
+        /// Origins allowed to call from browsers; <c>*</c> allows any (appsettings.json ships <c>["*"]</c>).
+        /// Empty here because the configuration binder appends to, rather than replaces, a default array.
+        /// </summary>
+        public string[] AllowedOrigins { get; set; } = [];
     }
 
     public sealed class RateLimitSettings
