@@ -69,6 +69,8 @@ public static partial class ProblemHandling
     private static string? DefaultDetail(int? status) => status switch
     {
         StatusCodes.Status404NotFound => "No resource exists at this URL. See /swagger for the API's routes.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this API accepts (see Http:MaxRequestBodyBytes; 64 KB by default).",
+        StatusCodes.Status415UnsupportedMediaType => "Send the request body as application/json.",
         StatusCodes.Status405MethodNotAllowed => "This resource does not accept that HTTP method. The API only reads: every resource is GET, and only the red-flag check takes a POST.",
         _ => null,
     };
