@@ -114,6 +114,9 @@ public static class HttpBehaviour
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<QueryLengthLimitMiddleware>();
         app.UseResponseCompression();
+        // Routing runs after HEAD becomes GET; everything below needs the chosen endpoint.
+        app.UseMiddleware<HeadRequestMiddleware>();
+        app.UseRouting();
         app.UseCors(CorsPolicy);
         app.UseRateLimiter();
         app.UseMiddleware<ConditionalGetMiddleware>();

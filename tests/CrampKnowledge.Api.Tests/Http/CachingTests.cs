@@ -79,6 +79,17 @@ public sealed class CachingTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task HeadAnswersLikeGetWithoutABody()
+    {
+        using var get = await _client.GetAsync("/api/v1/causes/dehydration");
+        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/causes/dehydration"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task ErrorsCarryNoETag()
     {
         using var response = await _client.GetAsync("/api/v1/causes/no-such-cause");
