@@ -1,17 +1,41 @@
-# Build stage: restore and publish; seed-data travels with the app and builds the SQLite file on first start.
+# CrampKnowledge API image: the published app plus the SQLite database built from seed-data at
+# image build time. Every container of one image therefore serves the same content, with the same
+# content version and ETags, and never writes anything.
+#   docker build -t crampknowledge-api .
+#   docker run --rm -p 8080:8080 --read-only --tmpfs /tmp crampknowledge-api
+
+# Build stage: restore (cached until a project file changes), publish Release, build the database.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/CrampKnowledge.Api/CrampKnowledge.Api.csproj src/CrampKnowledge.Api/
+RUN dotnet restore src/CrampKnowledge.Api/CrampKnowledge.Api.csproj
 COPY seed-data/ seed-data/
 COPY src/ src/
-RUN dotnet publish src/CrampKnowledge.Api -c Release -o /app
+RUN dotnet publish src/CrampKnowledge.Api/CrampKnowledge.Api.csproj -c Release --no-restore -o /app
 
-# Runtime stage: ASP.NET runtime only, non-root.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Validates seed-data (an invalid file fails the image build, one line per problem) and writes
+# /app/data/knowledge.db, a single file in rollback-journal mode. Then nobody may write it.
 WORKDIR /app
-COPY --from=build /app .
+ENV ConnectionStrings__Knowledge="Data Source=/app/data/knowledge.db"
+RUN dotnet CrampKnowledge.Api.dll --build-database \
+    && chmod 0555 /app/data \
+    && find /app/data -type f -exec chmod 0444 {} +
+# Proves at build time that the runtime user can open the file as shipped: the content hash
+# matches, so this only reads; if it could not open the file it would try to rebuild and fail.
 USER $APP_UID
+RUN dotnet CrampKnowledge.Api.dll --build-database
+
+# Runtime stage: ASP.NET Core runtime only, non-root, nothing writable but /tmp (if mounted).
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+# Owned by root and read-only (modes kept from the build stage); the app user only reads.
+COPY --from=build /app ./
 ENV ASPNETCORE_URLS=http://+:8080 \
-    ConnectionStrings__Knowledge="Data Source=/tmp/knowledge.db"
+    ASPNETCORE_HTTP_PORTS= \
+    ConnectionStrings__Knowledge="Data Source=/app/data/knowledge.db"
+USER $APP_UID
 EXPOSE 8080
+# No HEALTHCHECK: the aspnet image has neither curl nor wget. docker-compose.yml probes
+# /health/ready with bash, and Kubernetes uses httpGet probes (deploy/kubernetes/).
 ENTRYPOINT ["dotnet", "CrampKnowledge.Api.dll"]

@@ -32,7 +32,7 @@ try
 {
     app.PrepareKnowledgeBase();
 }
-catch (SeedDataException e)
+catch (Exception e) when (e is SeedDataException or KnowledgeDatabaseException)
 {
     // One line per problem and a non-zero exit: a deployment must not serve half-valid content.
     Console.Error.WriteLine(e.Message);

@@ -41,10 +41,14 @@ public sealed class ApiProcess : IAsyncDisposable
     public static string ApiAssemblyPath => Path.GetFullPath(typeof(ApiProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ApiAssemblyPath").Value!);
 
-    /// <summary>Starts the API and returns once it answers, or throws with everything it printed.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath, string? seedDataPath = null)
+    /// <summary>
+    /// Starts the API and returns once it answers, or throws with everything it printed.
+    /// <paramref name="environment"/> adds or overrides variables (<c>Http__RateLimit__PermitLimit</c>).
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(
+        string databasePath, string? seedDataPath = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var api = Launch(databasePath, seedDataPath);
+        var api = Launch(databasePath, seedDataPath, environment);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -76,13 +80,38 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Runs the API until it exits by itself (e.g. on invalid seed data); returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string databasePath, string seedDataPath)
     {
-        await using var api = Launch(databasePath, seedDataPath);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await api._process.WaitForExitAsync(timeout.Token);
-        return (api._process.ExitCode, api.Output);
+        await using var api = Launch(databasePath, seedDataPath, environment: null);
+        return await api.WaitForExitAsync();
     }
 
-    private static ApiProcess Launch(string databasePath, string? seedDataPath)
+    /// <summary>Runs <c>--build-database</c>, as the container image build does; returns exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> BuildDatabaseAsync(string databasePath)
+    {
+        await using var api = Launch(databasePath, seedDataPath: null, environment: null, "--build-database");
+        return await api.WaitForExitAsync();
+    }
+
+    /// <summary>Ends the process at once (SIGKILL), the way a crashed or evicted replica goes away.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    private async Task<(int ExitCode, string Output)> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        return (_process.ExitCode, Output);
+    }
+
+    private static ApiProcess Launch(
+        string databasePath, string? seedDataPath, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -99,6 +128,16 @@ public sealed class ApiProcess : IAsyncDisposable
         if (seedDataPath is not null)
         {
             start.Environment["Knowledge__SeedDataPath"] = seedDataPath;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -124,7 +163,8 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A port nothing listens on right now (the OS picks it).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

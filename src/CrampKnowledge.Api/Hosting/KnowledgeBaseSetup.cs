@@ -43,9 +43,19 @@ public static partial class KnowledgeBaseSetup
     {
         var location = app.Services.GetRequiredService<KnowledgeDatabaseLocation>();
         var outcome = KnowledgeDatabase.EnsureBuilt(location);
-        var directory = app.Services.GetRequiredService<RecordDirectory>();
-        app.Services.GetRequiredService<SearchVocabulary>();
-        app.Services.GetRequiredService<RedFlagRuleBook>();
+        RecordDirectory directory;
+        try
+        {
+            // Load everything served from memory now, so a file that cannot be read stops start-up, not a request.
+            directory = app.Services.GetRequiredService<RecordDirectory>();
+            app.Services.GetRequiredService<SearchVocabulary>();
+            app.Services.GetRequiredService<RedFlagRuleBook>();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw new KnowledgeDatabaseException($"Cannot open the database at {location.DatabasePath} read-only: {e.Message}", e);
+        }
+
         if (outcome.Rebuilt)
         {
             LogBuilt(app.Logger, location.DatabasePath, location.SeedDataPath, directory.ContentVersion, outcome.Reason);

@@ -113,6 +113,9 @@ public sealed class ProtectionTests(ApiFactory factory) : IClassFixture<ApiFacto
         }
 
         ApiFactory.ReleaseFile(databasePath);
-        File.Delete(databasePath);
+        foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
     }
 }

@@ -23,7 +23,16 @@ public static class KnowledgeDatabase
 
         var seed = SeedDataReader.Read(location.SeedDataPath);
         SeedDataValidator.ThrowIfInvalid(seed);
-        Build(location.DatabasePath, seed, contentVersion);
+        try
+        {
+            Build(location.DatabasePath, seed, contentVersion);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new KnowledgeDatabaseException(
+                $"Cannot build the database at {location.DatabasePath} ({staleReason}): {e.Message}", e);
+        }
+
         return new Outcome(contentVersion, Rebuilt: true, staleReason);
     }
 
@@ -68,6 +77,9 @@ public static class KnowledgeDatabase
                 SeedEntityBuilder.AddTo(db, seed, contentVersion, SchemaVersion);
                 db.SaveChanges();
                 Search.SearchIndex.Create(db);
+                // EF creates SQLite files in WAL mode, which needs -shm/-wal files beside the database even to
+                // read; a rollback journal lets the single file be opened read-only from read-only media.
+                db.Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
             }
 
             File.Move(buildPath, databasePath, overwrite: true);
