@@ -10,8 +10,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # The scale-out tests run a real nginx in front of three API processes, validate docker-compose.yml
-# with `docker-compose config` and read the Kubernetes sample with PyYAML. Install only what is missing.
+# with `docker-compose config` and read the Kubernetes sample with PyYAML; the browser tests drive
+# Debian's Chromium with Playwright (its own browser download cannot work here). Install only what is missing.
 missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
@@ -28,7 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
     sudo=(sudo)
   fi
-  echo "Installing ${missing[*]} for the scale-out tests..."
+  echo "Installing ${missing[*]} for the scale-out and browser tests..."
   # Debian's nginx package starts a server on port 80 after installing; policy-rc.d tells the
   # package scripts not to start services. Only when there is no policy already.
   policy=/usr/sbin/policy-rc.d
