@@ -78,10 +78,33 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the API until it exits by itself (e.g. on invalid seed data); returns exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string databasePath, string seedDataPath)
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        string databasePath, string? seedDataPath, IReadOnlyDictionary<string, string>? environment = null)
     {
-        await using var api = Launch(databasePath, seedDataPath, environment: null);
+        await using var api = Launch(databasePath, seedDataPath, environment);
         return await api.WaitForExitAsync();
+    }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>The process's resident memory now (VmRSS from /proc), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>Sends SIGTERM, as Docker and Kubernetes do to stop a container, and waits for the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>Runs <c>--build-database</c>, as the container image build does; returns exit code and output.</summary>

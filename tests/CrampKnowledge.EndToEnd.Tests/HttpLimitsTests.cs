@@ -19,7 +19,7 @@ public sealed class HttpLimitsTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("larger than this API accepts", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("65536", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,6 +113,7 @@ public static class HttpBehaviour
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<QueryLengthLimitMiddleware>();
+        app.UseMiddleware<RequestBodyBufferingMiddleware>();
         app.UseResponseCompression();
         // Routing runs after HEAD becomes GET; everything below needs the chosen endpoint.
         app.UseMiddleware<HeadRequestMiddleware>();

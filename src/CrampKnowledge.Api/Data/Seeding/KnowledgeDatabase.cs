@@ -45,7 +45,8 @@ public static class KnowledgeDatabase
 
         try
         {
-            using var db = Open(location.ReadOnlyConnectionString + ";Pooling=False");
+            // A file another process holds locked is "unreadable" after 2 s rather than the default 30 s: it gets rebuilt.
+            using var db = Open(new SqliteConnectionStringBuilder(location.ReadOnlyConnectionString) { Pooling = false, DefaultTimeout = 2 }.ToString());
             var info = db.ContentInfo.AsNoTracking().SingleOrDefault();
             return info switch
             {

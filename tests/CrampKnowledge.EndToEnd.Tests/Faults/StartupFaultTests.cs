@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+
+namespace CrampKnowledge.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// Start-up with a damaged database file: the API rebuilds it from seed-data or exits with one clear
+/// line; it never serves wrong data and never crashes with a stack trace.
+/// </summary>
+public sealed class StartupFaultTests
+{
+    [Fact]
+    public async Task ACorruptDatabaseFileIsRebuiltFromSeedData()
+    {
+        using var temp = new TempFolder();
+        var database = temp.File("knowledge.db");
+        await File.WriteAllBytesAsync(database, RandomBytes(64 * 1024, seed: 6));
+
+        await using var api = await ApiProcess.StartAsync(database);
+
+        Assert.Contains("cannot be read", api.Output, StringComparison.Ordinal);
+        await AssertServesTheSeedAsync(api);
+    }
+
+    [Fact]
+    public async Task ATruncatedDatabaseFileIsRebuiltFromSeedData()
+    {
+        using var temp = new TempFolder();
+        var database = temp.File("knowledge.db");
+        await BuildAsync(database);
+        var bytes = await File.ReadAllBytesAsync(database);
+        await File.WriteAllBytesAsync(database, bytes[..(bytes.Length / 3)]);
+
+        await using var api = await ApiProcess.StartAsync(database);
+
+        Assert.Contains("Built", api.Output, StringComparison.Ordinal);
+        await AssertServesTheSeedAsync(api);
+    }
+
+    [Fact]
+    public async Task AnEmptyDatabaseFileIsRebuiltFromSeedData()
+    {
+        using var temp = new TempFolder();
+        var database = temp.File("knowledge.db");
+        await File.WriteAllBytesAsync(database, []);
+
+        await using var api = await ApiProcess.StartAsync(database);
+
+        await AssertServesTheSeedAsync(api);
+    }
+
+    [Fact]
+    public async Task ADatabaseLockedByAnotherProcessIsReplacedNotWaitedOn()
+    {
+        using var temp = new TempFolder();
+        var database = temp.File("knowledge.db");
+        await BuildAsync(database);
+        using var locker = SqliteLockHolder.Lock(database);
+        var started = Stopwatch.StartNew();
+
+        await using var api = await ApiProcess.StartAsync(database);
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"start-up took {started.Elapsed}");
+        Assert.Contains("cannot be read", api.Output, StringComparison.Ordinal);
+        await AssertServesTheSeedAsync(api);
+    }
+
+    [Fact]
+    public async Task AnUnwritableLocationWithNoDatabaseStopsStartupWithOneClearLine()
+    {
+        // /proc refuses new files even to root, so this is unwritable whoever runs the tests.
+        var (exitCode, output) = await ApiProcess.RunToExitAsync("/proc/crampknowledge/knowledge.db", seedDataPath: null);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Cannot build the database at /proc/crampknowledge/knowledge.db", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task AReadOnlyValidDatabaseIsServedWithoutBeingWritten()
+    {
+        using var temp = new TempFolder();
+        var database = temp.File("knowledge.db");
+        await BuildAsync(database);
+        var before = (File.GetLastWriteTimeUtc(database), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(database))));
+        File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await using (var api = await ApiProcess.StartAsync(database))
+        {
+            await AssertServesTheSeedAsync(api);
+            for (var i = 0; i < 50; i++)
+            {
+                await api.Client.GetAsync(new Uri($"/api/v1/search?q=cramp{i}", UriKind.Relative));
+            }
+
+            Assert.Contains("Opened", api.Output, StringComparison.Ordinal);
+        }
+
+        var after = (File.GetLastWriteTimeUtc(database), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(database))));
+        Assert.Equal(before, after);
+        Assert.Empty(Directory.GetFiles(temp.Path, "knowledge.db-*"));
+    }
+
+    [Fact]
+    public async Task InvalidSeedDataLeavesTheLastGoodDatabaseUntouched()
+    {
+        using var temp = new TempFolder();
+        var database = temp.File("knowledge.db");
+        await BuildAsync(database);
+        var good = await File.ReadAllBytesAsync(database);
+        var seed = temp.CopySeedData();
+        var links = Path.Combine(seed, "links.json");
+        await File.WriteAllTextAsync(links, (await File.ReadAllTextAsync(links)).Replace("\"cause\": \"dehydration\"", "\"cause\": \"no-such-cause\"", StringComparison.Ordinal));
+
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(database, seed);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("links.json", output, StringComparison.Ordinal);
+        Assert.Contains("links to missing cause 'no-such-cause'", output, StringComparison.Ordinal);
+        Assert.Equal(good, await File.ReadAllBytesAsync(database));
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.building"));
+    }
+
+    private static async Task BuildAsync(string database)
+    {
+        var (exitCode, output) = await ApiProcess.BuildDatabaseAsync(database);
+        Assert.True(exitCode == 0, output);
+    }
+
+    /// <summary>The served counts equal the seed files': nothing partial or stale is served.</summary>
+    private static async Task AssertServesTheSeedAsync(ApiProcess api)
+    {
+        using var index = JsonDocument.Parse(await api.Client.GetStringAsync(new Uri("/api/v1", UriKind.Relative)));
+        var counts = index.RootElement.GetProperty("counts");
+        var seed = Path.Combine(Path.GetDirectoryName(ApiProcess.ApiAssemblyPath)!, "seed-data");
+        foreach (var (property, file) in new[] { ("causes", "causes.json"), ("treatments", "treatments.json"), ("preventions", "preventions.json"), ("redFlags", "red-flags.json") })
+        {
+            using var records = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(seed, file)));
+            Assert.Equal(records.RootElement.GetArrayLength(), counts.GetProperty(property).GetInt32());
+        }
+
+        using var ready = await api.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private static byte[] RandomBytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+}
