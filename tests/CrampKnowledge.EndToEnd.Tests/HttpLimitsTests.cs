@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 
@@ -27,20 +26,10 @@ public sealed class HttpLimitsTests
     {
         using var temp = new TempFolder();
         var database = temp.File("image.db");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { ApiProcess.ApiAssemblyPath, "--build-database" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(ApiProcess.ApiAssemblyPath)!,
-        };
-        start.Environment["ConnectionStrings__Knowledge"] = $"Data Source={database}";
 
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        var (exitCode, output) = await ApiProcess.BuildDatabaseAsync(database);
 
-        Assert.Equal(0, process.ExitCode);
+        Assert.True(exitCode == 0, output);
         Assert.True(File.Exists(database), output);
         Assert.Contains("Built", output, StringComparison.Ordinal);
     }
