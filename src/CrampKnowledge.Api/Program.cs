@@ -27,6 +27,7 @@ app.MapSourceEndpoints();
 app.MapGraphEndpoints();
 app.MapConditionEndpoints();
 app.MapSearchEndpoints();
+app.MapWidgetEndpoints();
 
 try
 {

@@ -1,11 +1,16 @@
 namespace CrampKnowledge.Api.Hosting;
 
-/// <summary>Headers suitable for a JSON API, with a CSP strict enough for Swagger UI to still work.</summary>
+/// <summary>Headers suitable for a JSON API, with CSPs strict enough for Swagger UI and the widget demo to still work.</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     // Swagger UI loads only its own scripts, but sets inline styles and uses data: images for icons.
     private const string SwaggerPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    // The widget's demo page runs only the widget script, which styles itself with constructable
+    // stylesheets: no inline script or style is needed, so none is allowed.
+    private const string WidgetPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        + "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     // JSON is never a document to render; nothing may load from or frame it.
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
@@ -13,13 +18,14 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
-        var isSwagger = context.Request.Path.StartsWithSegments("/swagger");
+        var path = context.Request.Path;
+        var policy = path.StartsWithSegments("/swagger") ? SwaggerPolicy : path.StartsWithSegments("/widget") ? WidgetPolicy : ApiPolicy;
         context.Response.OnStarting(() =>
         {
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = isSwagger ? SwaggerPolicy : ApiPolicy;
+            headers.ContentSecurityPolicy = policy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -21,7 +21,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        Api = await ApiProcess.StartAsync(Path.Combine(_folder, "knowledge.db"));
+        // One browser client makes many requests in a few seconds; the production limit is not what is tested here.
+        Api = await ApiProcess.StartAsync(Path.Combine(_folder, "knowledge.db"), environment: new Dictionary<string, string>
+        {
+            ["Http__RateLimit__PermitLimit"] = "10000",
+        });
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
