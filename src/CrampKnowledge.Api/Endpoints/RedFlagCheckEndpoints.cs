@@ -18,6 +18,10 @@ public static class RedFlagCheckEndpoints
             .WithDescription(CheckDescription())
             .WithValidation<RedFlagCheckRequest>();
 
+        // Without this, GET /check would fall through to GET /{id} and answer "no red flag has the id 'check'".
+        redFlags.MapMethods("/check", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], OnlyPost)
+            .ExcludeFromDescription();
+
         redFlags.MapGet("/rules", ListRedFlagRules).WithName(nameof(ListRedFlagRules))
             .WithSummary("The rules the red-flag check applies, the answers they test and the seeDoctor levels.")
             .WithDescription("Every red flag's triggers as `POST /api/v1/red-flags/check` evaluates them, numbered as in a match's `reasons`. "
@@ -33,6 +37,13 @@ public static class RedFlagCheckEndpoints
         return TypedResults.Ok(new RedFlagCheckResponse(
             SeeDoctorLevels.Highest(matches.Select(m => m.SeeDoctor)), matches, input.Recognized, input.Unrecognized,
             rules.Entries.Count, Disclaimer.Text));
+    }
+
+    private static ProblemHttpResult OnlyPost(HttpContext context)
+    {
+        context.Response.Headers.Allow = HttpMethods.Post;
+        return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method Not Allowed",
+            detail: "The red-flag check takes a POST with a JSON body describing the person's cramps; see /swagger for its fields.");
     }
 
     private static Ok<RedFlagRulesResponse> ListRedFlagRules(RedFlagRuleBook rules) =>

@@ -31,6 +31,12 @@ internal static class BodyProblems
                     : (field, "This value has the wrong type (text, true/false, or a list of text); see the schema in /swagger.");
             }
 
+            if (json.Message.StartsWith("Duplicate property", StringComparison.Ordinal))
+            {
+                var name = json.Message.Split('\'') is [_, var property, ..] ? property : field;
+                return (name, $"'{name}' appears more than once; send each field once.");
+            }
+
             var reason = json.Message.Split(" Path:", 2)[0];
             return (BodyField, $"The body is not valid JSON: {reason}");
         }

@@ -56,6 +56,14 @@ public static partial class ProblemHandling
                 break;
         }
 
+        // Routing lists the GET endpoint's methods; HEAD is answered too (HeadRequestMiddleware).
+        var allow = context.HttpContext.Response.Headers.Allow.ToString();
+        if (problem.Status == StatusCodes.Status405MethodNotAllowed && allow.Contains(HttpMethods.Get, StringComparison.Ordinal)
+            && !allow.Contains(HttpMethods.Head, StringComparison.Ordinal))
+        {
+            context.HttpContext.Response.Headers.Allow = $"{allow}, {HttpMethods.Head}";
+        }
+
         problem.Instance ??= context.HttpContext.Request.Path;
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
 namespace CrampKnowledge.Api.Hosting;
 
 /// <summary>
@@ -6,15 +9,40 @@ namespace CrampKnowledge.Api.Hosting;
 /// cancels a body still arriving; System.Text.Json then throws. Reading here, a canceled read is
 /// simply read again, so a request in flight at SIGTERM is answered instead of failing with a 500.
 /// </summary>
-internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next)
+internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProblemDetailsService problems, IOptions<HttpBehaviourOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        // An announced body over the limit is refused before anything runs, whatever the method: a GET
+        // with a huge body would otherwise get its answer cut off when Kestrel gives up draining the body.
+        if (request.ContentLength > options.Value.MaxRequestBodyBytes)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+                $"Request bodies may be at most {options.Value.MaxRequestBodyBytes} bytes; this one announces {request.ContentLength}.");
+            return;
+        }
+
         if (!HttpMethods.IsPost(request.Method) || request.ContentLength == 0)
         {
             await next(context);
             return;
+        }
+
+        // JSON is UTF-8 (RFC 8259). The framework rejects a quoted "utf-8" and unknown charsets with an
+        // exception that would become a 500; answer 415 for other charsets and accept UTF-8 in any spelling.
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.Charset.HasValue)
+        {
+            var charset = contentType.Charset.Value.Trim('"', ' ');
+            if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            {
+                await WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset.",
+                    $"Request bodies are JSON in UTF-8; the charset '{charset}' is not accepted.");
+                return;
+            }
+
+            contentType.Charset = null;
+            request.ContentType = contentType.ToString();
         }
 
         var buffered = new MemoryStream();
@@ -38,5 +66,15 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next)
         buffered.Position = 0;
         request.Body = buffered;
         await next(context);
+    }
+
+    private Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
     }
 }

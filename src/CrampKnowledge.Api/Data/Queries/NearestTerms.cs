@@ -3,6 +3,8 @@ namespace CrampKnowledge.Api.Data.Queries;
 /// <summary>"Did you mean …?" for ids typed by hand: the closest candidates by edit distance.</summary>
 public static class NearestTerms
 {
+    public const int MaxInputLength = 100;
+
     /// <summary>
     /// Ids whose words (id, name or alias) are within a third of the input's length in edits, or
     /// contain it, closest first.
@@ -10,13 +12,17 @@ public static class NearestTerms
     public static IReadOnlyList<string> Find(string input, IEnumerable<(string Word, string Id)> candidates, int max = 3)
     {
         var typed = input.Trim().ToLowerInvariant();
-        if (typed.Length == 0)
+        // Nothing in the knowledge base is this long, and edit distance costs length × length: a 60 KB
+        // id in a URL must not buy seconds of CPU.
+        if (typed.Length == 0 || typed.Length > MaxInputLength)
         {
             return [];
         }
 
         var allowed = Math.Max(2, typed.Length / 3);
         return candidates
+            .Where(c => c.Word.Length - typed.Length <= allowed || c.Word.Contains(typed, StringComparison.OrdinalIgnoreCase))
+            .Where(c => typed.Length - c.Word.Length <= allowed)
             .Select(c => (c.Id, Distance: Distance(typed, c.Word.ToLowerInvariant())))
             .Where(c => c.Distance <= allowed)
             .GroupBy(c => c.Id)
