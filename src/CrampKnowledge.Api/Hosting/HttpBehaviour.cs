@@ -48,6 +48,9 @@ public static class HttpBehaviour
         // A repeated key would let a later "description" silently replace the one that matched a red flag.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
 
+        services.AddSingleton<RequestLogWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
+
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<HttpBehaviourOptions>>((cors, http) =>
             cors.AddPolicy(CorsPolicy, policy =>

@@ -14,6 +14,12 @@ public sealed class HttpBehaviourOptions
     /// <summary>Largest request body accepted (the red-flag check is the only endpoint that takes one).</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
+    public const string RequestLogToStdout = "stdout";
+    public const string RequestLogToLogger = "logger";
+
+    /// <summary>Where request log lines go: <c>stdout</c> (batched JSON), <c>logger</c> (ILogger) or <c>off</c>.</summary>
+    public string RequestLog { get; set; } = RequestLogToLogger;
+
     public bool HttpsRedirection { get; set; }
     public bool Hsts { get; set; }
 
