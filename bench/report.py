@@ -58,20 +58,24 @@ def cpu_us(result):
 
 
 def other_load(result):
-    """Share of CPU 0 used by anything but the server during the row, and the share stolen by the hypervisor."""
+    """Shares of CPU 0 (server) and CPU 1 (wrk) used by anything but the server and wrk during the row, and the
+    share of CPU 0 stolen by the hypervisor."""
     if not result.get("pinned"):
         return None
     wall = result["duration_us"] / 1e6 * result["hz"]
     other = max(0, result["core0_ticks"] - result["server_ticks"]) / wall
-    return other, result["core0_steal_ticks"] / wall
+    other1 = max(0, result.get("core1_ticks", 0) - result.get("wrk_ticks", 0)) / wall if "wrk_ticks" in result else None
+    return other, result["core0_steal_ticks"] / wall, other1
 
 
 def fmt_load(result):
     load = other_load(result)
     if load is None:
         return "—"
-    other, steal = load
+    other, steal, other1 = load
     text = f"{other * 100:.0f} %" + (f" (+{steal * 100:.0f} % stolen)" if steal >= 0.005 else "")
+    if other1 is not None:
+        text += f" / {other1 * 100:.0f} %"
     # Tiered compilation still at work during a measured row means the row is not steady state.
     jit = result.get("jit_ticks", 0) / (result["duration_us"] / 1e6 * result["hz"])
     return text + (f"; JIT {jit * 100:.0f} %" if jit >= 0.01 else "")
@@ -215,7 +219,8 @@ def main(work, mode):
       f"{metrics['seconds']} s per row after a {metrics['warmup_seconds']} s warm-up of each API process; "
       f"pinning: {metrics['pinning']}; `Accept: application/json`, `Accept-Encoding: identity` unless the row says otherwise")
     w(f"- load average (1, 5, 15 min) before the run: {metrics.get('load_before')}, after: {metrics.get('load_after')}; "
-      "\"other load on CPU 0\" is the server core's busy time not spent in the server process during the row")
+      "\"other load on CPU 0 / 1\" is the busy time of the server's core not spent in the server process, and of "
+      "wrk's core not spent in wrk, during the row (anything above a few % means the row was disturbed)")
     w("- API: Release build, `ASPNETCORE_ENVIRONMENT=Production`, `Http__RateLimit__Enabled=false`, "
       "stdout and stderr to a file; references: bench/Reference (Kestrel, precomputed bytes) and nginx (static files), "
       "each answering the API's own bytes for the row")
@@ -238,7 +243,7 @@ def main(work, mode):
         w(f"Settings: {settings if settings.startswith('(') else '`' + settings.replace(',', '`, `') + '`'}.")
         w("")
         head = ("| endpoint | req/s | p50 | p99 | × Kestrel bytes | × nginx | CPU per request | × Kestrel by CPU "
-                "| other load on CPU 0 | target | met? |")
+                "| other load on CPU 0 / 1 | target | met? |")
         if v > 0:
             head = head.replace("| target |", f"| vs {metrics['variant.0.label']} | target |")
         w(head)
@@ -345,8 +350,13 @@ def main(work, mode):
           f"for {total:,} requests ({size / max(total, 1):.0f} B per request) | — | — |")
     w("")
 
-    profiles = {row_id: os.path.join(work, f"profile-{row_id}.txt") for row_id, *_ in ROWS}
-    profiles = {k: read_profile(v) for k, v in profiles.items() if os.path.exists(v) and os.path.getsize(v) > 0}
+    def profiles_of(target):
+        found = {row_id: os.path.join(work, f"profile-{target}-{row_id}.txt") for row_id, *_ in ROWS}
+        return {k: read_profile(v) for k, v in found.items() if os.path.exists(v) and os.path.getsize(v) > 0}
+
+    profiles = profiles_of("api")
+    reference_profiles = profiles_of("kestrel")
+    profiled = next((str(v) for v in range(variant_count) if metrics[f"variant.{v}.label"].startswith("profiled")), None)
     if profiles:
         w("## Where the CPU time goes (perf, profiled copy of the production API)")
         w("")
@@ -362,6 +372,23 @@ def main(work, mode):
         for b in used:
             w(f"| {b} | " + " | ".join(f"{profiles[r][0].get(b, 0):.0f}" for r, _ in rows) + " |")
         w("")
+        compared = [r for r, _ in rows if r in reference_profiles and profiled is not None
+                    and (profiled, r, "api") in results and ("x", r, "kestrel") in results]
+        if compared:
+            w("The same in µs of CPU per request (share × the row's CPU per request), the profiled API against the "
+              "Kestrel reference profiled the same way, for the rows that have a reference: what the API adds.")
+            w("")
+            w("| component | " + " | ".join(f"{short[r]}: API / Kestrel" for r in compared) + " |")
+            w("|" + " --- |" * (len(compared) + 1))
+            api_cpu = {r: cpu_us(results[(profiled, r, "api")]) for r in compared}
+            ref_cpu = {r: cpu_us(results[("x", r, "kestrel")]) for r in compared}
+            for b in PROFILE_BUCKETS:
+                cells = [(profiles[r][0].get(b, 0) * api_cpu[r] / 100, reference_profiles[r][0].get(b, 0) * ref_cpu[r] / 100)
+                         for r in compared]
+                if any(a >= 0.5 or k >= 0.5 for a, k in cells):
+                    w(f"| {b} | " + " | ".join(f"{a:.1f} / {k:.1f}" for a, k in cells) + " |")
+            w("| **total** | " + " | ".join(f"**{api_cpu[r]:.0f} / {ref_cpu[r]:.0f}**" for r in compared) + " |")
+            w("")
         w("Heaviest symbols outside the kernel (self time) per row:")
         w("")
         for row_id, _ in rows:

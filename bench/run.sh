@@ -4,19 +4,20 @@
 # Results are ratios to those ceilings, so they mean something on any machine. docs/benchmarks.md
 # explains what is measured and why.
 #
-#   bench/run.sh            full run (about 12 minutes on 2 cores); targets are checked
-#   bench/run.sh --smoke    every step, a second or so per measurement, production settings only;
-#                           targets are not checked (CI runs this)
+#   bench/run.sh            full run (15 to 30 minutes on 2 cores, by the number of variants)
+#   bench/run.sh --smoke    every step, about a second per measurement, production settings only;
+#                           targets are not checked (scripts/test.sh runs this in CI)
 #   bench/run.sh --variant 'LABEL:VAR=value,VAR=value'
-#                           also measure the API started with these environment variables (repeatable);
-#                           a full run always adds "request log off"
-#   bench/run.sh --profile  also measure a copy of the production API under perf (cpu-clock samples)
-#                           and report where each row's CPU time goes
+#                           also measure the API started with these environment variables
+#                           (repeatable); a full run always adds "request log off"
+#   bench/run.sh --profile  also measure a copy of the production API under perf (cpu-clock
+#                           samples) and report where each row's CPU time goes
 #
-# BENCH_SECONDS (per row, default 12), BENCH_WARMUP_SECONDS (least warm-up per process, default 30;
-# it goes on, up to 120 s, until tiered compilation has finished) and BENCH_CONNECTIONS (32) change
-# the full run. Each run builds into its own temporary folder, so runs cannot disturb each other. It exits non-zero when a step fails (a build, a process that does not start, a
-# request that errors or answers the wrong status), never because a target is missed.
+# BENCH_SECONDS (per row, default 12), BENCH_WARMUP_SECONDS (least warm-up per process, default
+# 30; it goes on, up to 120 s, until tiered compilation has finished) and BENCH_CONNECTIONS (32)
+# change the full run. Each run builds into a temporary folder of its own, so runs cannot disturb
+# each other's binaries. The script exits non-zero when a step fails (a build, a process that does
+# not start, a request that errors or answers the wrong status), never because a target is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -36,7 +37,7 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] && [[ "$2" == *:* ]] || { echo "--variant needs 'LABEL:VAR=value,...'" >&2; exit 2; }
       extra_variants+=("$2")
       shift ;;
-    -h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -131,7 +132,11 @@ cleanup() {
   for pid in "${pids[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
-  [ -z "${profiled_pid:-}" ] || rm -f "/tmp/perf-$profiled_pid.map" "/tmp/perfinfo-$profiled_pid.map"
+  if [ "$profile" = yes ]; then
+    for pid in ${profiled_pid:-} ${reference_pid:-}; do
+      rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"
+    done
+  fi
   if [ "${BENCH_KEEP_WORK:-0}" = 1 ]; then
     echo "bench: kept $work" >&2
   else
@@ -204,13 +209,15 @@ process_ticks() {
   echo "$total"
 }
 
-# CPU 0's clock ticks, whoever used them: "user+nice+system irq+softirq steal". Steal is time the
-# hypervisor gave this virtual CPU to someone else.
+# Clock ticks of CPU 0 (the server's) and CPU 1 (wrk's), whoever used them:
+# "cpu0 user+nice+system, cpu0 irq+softirq, cpu0 steal, cpu1 user+nice+system+irq+softirq". Steal
+# is time the hypervisor gave this virtual CPU to someone else.
 core_ticks() {
-  awk '$1 == "cpu0" { print $2 + $3 + $4, $7 + $8, $9 }' /proc/stat
+  awk '$1 == "cpu0" { a = $2 + $3 + $4; b = $7 + $8; c = $9 } $1 == "cpu1" { d = $2 + $3 + $4 + $7 + $8 }
+    END { print a, b, c, d + 0 }' /proc/stat
 }
 
-# Waits (at most 5 s) until the given processes use under 10 % of a core: a server's leftovers (a
+# Waits (at most 5 s) until the given processes have used no CPU for 0.1 s: a server's leftovers (a
 # log backlog, a tier-1 compilation, a GC) must not run during the next row's measurement.
 wait_idle() {
   local before after i
@@ -247,11 +254,17 @@ metric() { printf '%s\t%s\n' "$1" "$2" >>"$metrics"; }
 # --- Build ------------------------------------------------------------------------------------
 step "Building Release into $work/publish"
 build_log=$work/build.log
+# The reference shares nothing with the API, so it builds alongside; the allocation benchmarks build
+# the API project too, so they wait for its publish.
+dotnet publish bench/Reference -c Release -o "$reference_dir" --nologo >"$work/build-reference.log" 2>&1 &
+reference_build=$!
+pids+=("$reference_build")
 {
   dotnet publish src/CrampKnowledge.Api -c Release -o "$api_dir" --nologo &&
-    dotnet publish bench/Reference -c Release -o "$reference_dir" --nologo &&
     dotnet build bench/CrampKnowledge.Bench.Allocations -c Release -o "$allocations_dir" --nologo
-} >"$build_log" 2>&1 || { tail -n 40 "$build_log" >&2; fail "the Release build failed."; }
+} >"$build_log" 2>&1 || { wait "$reference_build" || true; tail -n 40 "$build_log" >&2; fail "the Release build failed."; }
+wait "$reference_build" || { tail -n 40 "$work/build-reference.log" >&2; fail "the reference app's Release build failed."; }
+forget_pid "$reference_build"
 
 database=$work/knowledge.db
 (cd "$api_dir" && env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Knowledge=Data Source=$database" \
@@ -447,7 +460,9 @@ chmod -R a+rX "$bodies"
 
 # --- References -------------------------------------------------------------------------------
 reference_port=$(free_port)
-(cd "$reference_dir" && exec "${server_cpu[@]}" dotnet CrampKnowledge.Bench.Reference.dll \
+reference_env=()
+[ "$profile" = yes ] && reference_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+(cd "$reference_dir" && exec env ${reference_env[@]+"${reference_env[@]}"} "${server_cpu[@]}" dotnet CrampKnowledge.Bench.Reference.dll \
   --urls "http://127.0.0.1:$reference_port" --bodies "$bodies") >"$work/reference.log" 2>&1 &
 reference_pid=$!
 pids+=("$reference_pid")
@@ -541,8 +556,12 @@ run_wrk() {
   jit_before=$(jit_ticks "${servers[0]}")
   server_before=$(process_ticks "${servers[@]}")
   core_before=$(core_ticks)
-  BENCH_BODY=$body BENCH_UNIQUE=$unique BENCH_TAG="$variant-$row-$target-$RANDOM" BENCH_MIX=$mix \
-    "${client_cpu[@]}" wrk "${args[@]}" "$url" >"$out" 2>&1 || { cat "$out" >&2; fail "wrk failed for $row on $target."; }
+  # wrk's own CPU time (bash's time), to tell how much of CPU 1 anything else took from it.
+  local TIMEFORMAT='%3U %3S' wrk_cpu
+  { time BENCH_BODY=$body BENCH_UNIQUE=$unique BENCH_TAG="$variant-$row-$target-$RANDOM" BENCH_MIX=$mix \
+    "${client_cpu[@]}" wrk "${args[@]}" "$url" >"$out" 2>&1; } 2>"$out.time" ||
+    { cat "$out" >&2; fail "wrk failed for $row on $target."; }
+  wrk_cpu=$(awk '{ printf "%d", ($1 + $2) * '"$hz"' }' "$out.time")
   server_after=$(process_ticks "${servers[@]}")
   jit_after=$(jit_ticks "${servers[0]}")
   core_after=$(core_ticks)
@@ -552,7 +571,7 @@ run_wrk() {
   local json
   json=$(sed -n 's/^WRKRESULT //p' "$out")
   [ -n "$json" ] || { cat "$out" >&2; fail "wrk printed no result for $row on $target."; }
-  json="${json%\}},\"server_ticks\":$((server_after - server_before)),\"core0_ticks\":$((a[0] - b[0])),\"core0_irq_ticks\":$((a[1] - b[1])),\"core0_steal_ticks\":$((a[2] - b[2])),\"jit_ticks\":$((jit_after - jit_before)),\"hz\":$hz,\"pinned\":${#server_cpu[@]}}"
+  json="${json%\}},\"server_ticks\":$((server_after - server_before)),\"core0_ticks\":$((a[0] - b[0])),\"core0_irq_ticks\":$((a[1] - b[1])),\"core0_steal_ticks\":$((a[2] - b[2])),\"jit_ticks\":$((jit_after - jit_before)),\"core1_ticks\":$((a[3] - b[3])),\"wrk_ticks\":$wrk_cpu,\"hz\":$hz,\"pinned\":${#server_cpu[@]}}"
   printf '%s\t%s\t%s\t%s\n' "$variant" "$row" "$target" "$json" >>"$results"
   printf '  %-8s %-16s %-8s %s\n' "${variant_labels[$variant]:-$variant}" "$row" "$target" "$(python3 bench/report.py --line "$json")" >&2
 }
@@ -602,31 +621,54 @@ done
 warm_up x kestrel "$kestrel/" "$reference_mix" "$reference_pid" "$reference_warmup_seconds" "$warmup_max_seconds"
 run_wrk x warm-up nginx "$reference_warmup_seconds" GET "$nginx/" identity - 0 "$reference_mix" "${nginx_pids[@]}"
 
-# measure ROW-SPEC WITH-REFERENCES: one row on every API process, then on both references.
+# profiled TARGET ROW PID COMMAND...: runs COMMAND (a run_wrk) while perf samples PID, then writes
+# the samples' self time by DSO and symbol to profile-TARGET-ROW.txt.
+profiled() {
+  local target=$1 id=$2 pid=$3 perf_pid
+  shift 3
+  # perf samples the server's core while wrk runs; perf itself runs beside wrk on the client's core.
+  "${client_cpu[@]}" perf record -q -F 499 -e cpu-clock -p "$pid" -o "$work/perf-$target-$id.data" -- sleep "$seconds" \
+    >"$work/perf-$target-$id.log" 2>&1 &
+  perf_pid=$!
+  "$@"
+  wait "$perf_pid" || true
+  perf report -i "$work/perf-$target-$id.data" --no-children --sort dso,symbol --stdio -g none --percent-limit 0.01 \
+    >"$work/profile-$target-$id.txt" 2>/dev/null || true
+  rm -f "$work/perf-$target-$id.data"
+}
+
+# measure_api ROW-SPEC VARIANT: one row on one API process.
+measure_api() {
+  local id method path body encoding unique header=- v=$2
+  IFS='|' read -r id method path body encoding unique <<<"$1"
+  [ "$id" = not-modified ] && header="If-None-Match: $list_etag"
+  local command=(run_wrk "$v" "$id" api "$seconds" "$method" "http://127.0.0.1:${api_ports[$v]}$path" "$encoding" "$header" "$unique" - "${api_pids[$v]}")
+  if [ "$v" = "$profiled_variant" ]; then
+    profiled api "$id" "${api_pids[$v]}" "${command[@]}"
+  else
+    "${command[@]}"
+  fi
+}
+
+# measure ROW-SPEC: one row on every API process, then on both references, back to back, so that
+# a ratio compares measurements taken a minute apart at most.
 measure() {
   local id method path body encoding unique header=- v
   IFS='|' read -r id method path body encoding unique <<<"$1"
   [ "$id" = not-modified ] && header="If-None-Match: $list_etag"
   for v in $(seq 0 $((variant_count - 1))); do
-    if [ "$v" = "$profiled_variant" ]; then
-      # perf samples the server's core while wrk runs; perf itself runs beside wrk on the client's core.
-      "${client_cpu[@]}" perf record -q -F 499 -e cpu-clock -p "${api_pids[$v]}" -o "$work/perf-$id.data" -- sleep "$seconds" \
-        >"$work/perf-$id.log" 2>&1 &
-      local perf_pid=$!
-      run_wrk "$v" "$id" api "$seconds" "$method" "http://127.0.0.1:${api_ports[$v]}$path" "$encoding" "$header" "$unique" - "${api_pids[$v]}"
-      wait "$perf_pid" || true
-      perf report -i "$work/perf-$id.data" --no-children --sort dso,symbol --stdio -g none --percent-limit 0.01 \
-        >"$work/profile-$id.txt" 2>/dev/null || true
-    else
-      run_wrk "$v" "$id" api "$seconds" "$method" "http://127.0.0.1:${api_ports[$v]}$path" "$encoding" "$header" "$unique" - "${api_pids[$v]}"
-    fi
+    measure_api "$1" "$v"
   done
-  [ "$2" = yes ] || return 0
   # Smoke mode measures the references for one request of each kind (GET, POST, 304, gzip) only.
   if [ "$mode" = smoke ] && [[ ! " list red-flag-check not-modified list-gzip " =~ " $id " ]]; then
     return 0
   fi
-  run_wrk x "$id" kestrel "$seconds" "$method" "$kestrel/$body" "$encoding" "$header" 0 - "$reference_pid"
+  local command=(run_wrk x "$id" kestrel "$seconds" "$method" "$kestrel/$body" "$encoding" "$header" 0 - "$reference_pid")
+  if [ "$profile" = yes ]; then
+    profiled kestrel "$id" "$reference_pid" "${command[@]}"
+  else
+    "${command[@]}"
+  fi
   if [ "$id" = not-modified ]; then
     run_wrk x "$id" nginx "$seconds" GET "$nginx/list" "$encoding" "If-None-Match: $nginx_etag" 0 - "${nginx_pids[@]}"
   else
@@ -636,26 +678,28 @@ measure() {
 
 step "Measuring cached requests: ${seconds}s each, $connections connections, $wrk_threads wrk thread(s)"
 for row in "${cached_rows[@]}"; do
-  measure "$row" yes
+  measure "$row"
 done
 for v in $(seq 0 $((variant_count - 1))); do
   metric "variant.$v.rss_cached_mb" "$(resident_mb "${api_pids[$v]}")"
 done
 
-step "Measuring uncached requests (a new query parameter on every request)"
-for row in "${uncached_rows[@]}"; do
-  measure "$row" no
-done
+metric reference.rss_mb "$(resident_mb "$reference_pid")"
+stop "$reference_pid"
+stop "$nginx_pid"
+
+# One API process at a time, stopped after its rows: each fills its output cache with thousands of
+# new entries, and the GC and cache compaction that follow must not run during another's row.
+step "Measuring uncached requests (a new query parameter on every request), one process at a time"
 for v in $(seq 0 $((variant_count - 1))); do
+  for row in "${uncached_rows[@]}"; do
+    measure_api "$row" "$v"
+  done
   metric "variant.$v.rss_mb" "$(resident_mb "${api_pids[$v]}")"
   metric "variant.$v.hwm_mb" "$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/${api_pids[$v]}/status")"
+  stop "${api_pids[$v]}"
   metric "variant.$v.log_bytes" "$(stat -c %s "${api_logs[$v]}")"
   metric "variant.$v.log_lines" "$(wc -l <"${api_logs[$v]}")"
-done
-metric reference.rss_mb "$(resident_mb "$reference_pid")"
-
-for pid in "${api_pids[@]}" "$reference_pid" "$nginx_pid"; do
-  stop "$pid"
 done
 
 # --- Allocations ------------------------------------------------------------------------------
