@@ -88,7 +88,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
     }
 
     /// <summary>Weak comparison, as RFC 9110 asks for If-None-Match: a proxy may have weakened the tag.</summary>
-    private static bool Matches(StringValues ifNoneMatch, string etag)
+    internal static bool Matches(StringValues ifNoneMatch, string etag)
     {
         if (StringValues.IsNullOrEmpty(ifNoneMatch) || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
         {

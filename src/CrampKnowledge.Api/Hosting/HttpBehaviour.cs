@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Threading.RateLimiting;
+using CrampKnowledge.Api.Hosting.ResponseCache;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -10,7 +11,7 @@ namespace CrampKnowledge.Api.Hosting;
 
 /// <summary>
 /// How the API behaves as a public HTTP service: forwarded headers, security headers, limits, CORS,
-/// compression, rate limiting, ETags and output caching. All of it is configured under <c>Http</c>.
+/// compression, rate limiting, ETags and the response cache. All of it is configured under <c>Http</c>.
 /// </summary>
 public static class HttpBehaviour
 {
@@ -87,16 +88,7 @@ public static class HttpBehaviour
             limiter.OnRejected = (rejected, ct) => WriteTooManyRequestsAsync(rejected, settings.WindowSeconds, ct);
         });
 
-        // The content is immutable per version, so a cached answer is right until the process is replaced.
-        // Ids are case-sensitive (/treatments/Apply-Heat is a 404), so cache keys must be too.
-        services.AddOutputCache(options =>
-        {
-            options.UseCaseSensitivePaths = true;
-            // Only the content: health probes must see the database as it is now.
-            options.AddBasePolicy(policy => policy
-                .With(context => context.HttpContext.Request.Path.StartsWithSegments("/api"))
-                .Expire(TimeSpan.FromHours(24)).SetVaryByQuery("*").SetVaryByHeader("Accept", "Origin").SetVaryByHost(true));
-        });
+        services.AddSingleton<ResponseReplayCache>();
 
         return builder;
     }
@@ -106,6 +98,12 @@ public static class HttpBehaviour
         var http = app.Services.GetRequiredService<IOptions<HttpBehaviourOptions>>().Value;
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        if (http.ResponseCache.Enabled)
+        {
+            // First after the log: a repeated read is answered before any other middleware runs.
+            app.UseMiddleware<ResponseCacheMiddleware>();
+        }
+
         app.UseProblemHandling();
         if (http.Hsts)
         {
@@ -127,7 +125,6 @@ public static class HttpBehaviour
         app.UseCors(CorsPolicy);
         app.UseRateLimiter();
         app.UseMiddleware<ConditionalGetMiddleware>();
-        app.UseOutputCache();
         return app;
     }
 

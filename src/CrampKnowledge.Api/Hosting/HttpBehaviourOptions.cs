@@ -25,6 +25,7 @@ public sealed class HttpBehaviourOptions
 
     public CorsSettings Cors { get; set; } = new();
     public RateLimitSettings RateLimit { get; set; } = new();
+    public ResponseCacheSettings ResponseCache { get; set; } = new();
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 
     public sealed class CorsSettings
@@ -41,6 +42,21 @@ public sealed class HttpBehaviourOptions
         public bool Enabled { get; set; } = true;
         public int PermitLimit { get; set; } = 100;
         public int WindowSeconds { get; set; } = 10;
+    }
+
+    public sealed class ResponseCacheSettings
+    {
+        /// <summary>Replay repeated GETs under /api from memory (see ResponseCacheMiddleware).</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>Memory the cached answers may use in all.</summary>
+        public int MaxMegabytes { get; set; } = 16;
+
+        /// <summary>Answers kept at most, whatever their size.</summary>
+        public int MaxEntries { get; set; } = 4096;
+
+        /// <summary>Larger bodies are sent but not kept.</summary>
+        public int MaxBodyKilobytes { get; set; } = 512;
     }
 
     public sealed class ForwardedHeadersSettings

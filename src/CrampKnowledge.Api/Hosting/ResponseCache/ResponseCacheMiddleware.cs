@@ -1,0 +1,120 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace CrampKnowledge.Api.Hosting.ResponseCache;
+
+/// <summary>
+/// Replays complete answers to repeated GETs and HEADs under /api from memory, near the front of the
+/// pipeline. The content is immutable per version, so an answer with an ETag is right for as long as
+/// the process runs; replaying its bytes and headers skips routing, binding, the query, serialisation
+/// and compression, which is most of what a read costs. A miss runs the pipeline and keeps its answer.
+/// </summary>
+internal sealed class ResponseCacheMiddleware
+{
+    // Headers the server writes per response, or that describe this connection rather than the answer.
+    private static readonly HashSet<string> PerResponseHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Date", "Server", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive",
+    };
+
+    private readonly RequestDelegate _next;
+    private readonly ResponseReplayCache _cache;
+    private readonly PartitionedRateLimiter<HttpContext>? _limiter;
+    private readonly int _maxBodyBytes;
+
+    public ResponseCacheMiddleware(
+        RequestDelegate next, ResponseReplayCache cache, IOptions<HttpBehaviourOptions> http, IOptions<RateLimiterOptions> limiter)
+    {
+        _next = next;
+        _cache = cache;
+        _maxBodyBytes = http.Value.ResponseCache.MaxBodyKilobytes * 1024;
+        _limiter = http.Value.RateLimit.Enabled ? limiter.Value.GlobalLimiter : null;
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isHead = HttpMethods.IsHead(request.Method);
+        if (!(isHead || HttpMethods.IsGet(request.Method))
+            || !request.Path.StartsWithSegments("/api")
+            // A GET with a body is refused (413) or questioned further in; it never gets a replay.
+            || request.ContentLength is > 0 || !StringValues.IsNullOrEmpty(request.Headers.TransferEncoding))
+        {
+            return _next(context);
+        }
+
+        var key = ResponseCacheKey.From(request);
+        if (_cache.TryGet(key, out var cached))
+        {
+            // The rate limiter sits further in; a hit counts against it here. When the lease is refused,
+            // the full pipeline runs and its limiter answers 429 as usual.
+            using var lease = _limiter?.AttemptAcquire(context);
+            if (lease is null || lease.IsAcquired)
+            {
+                return Replay(context, cached, isHead);
+            }
+
+            return _next(context);
+        }
+
+        return isHead ? _next(context) : CaptureAsync(context, key);
+    }
+
+    private static Task Replay(HttpContext context, CachedResponse cached, bool isHead)
+    {
+        var response = context.Response;
+        var ifNoneMatch = context.Request.Headers.IfNoneMatch;
+        var notModified = !StringValues.IsNullOrEmpty(ifNoneMatch)
+            && (ifNoneMatch.ToString() == cached.ETag || ConditionalGetMiddleware.Matches(ifNoneMatch, cached.ETag));
+        response.StatusCode = notModified ? StatusCodes.Status304NotModified : StatusCodes.Status200OK;
+        var headers = response.Headers;
+        foreach (var (name, value) in notModified ? cached.NotModifiedHeaders : cached.Headers)
+        {
+            headers[name] = value;
+        }
+
+        if (notModified)
+        {
+            return Task.CompletedTask;
+        }
+
+        response.ContentLength = cached.Body.Length;
+        if (isHead)
+        {
+            return Task.CompletedTask;
+        }
+
+        var written = response.BodyWriter.WriteAsync(cached.Body, context.RequestAborted);
+        return written.IsCompletedSuccessfully ? Task.CompletedTask : written.AsTask();
+    }
+
+    private async Task CaptureAsync(HttpContext context, ResponseCacheKey key)
+    {
+        var bodyFeature = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var capture = new BodyCaptureStream(bodyFeature.Stream, _maxBodyBytes);
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(capture, bodyFeature));
+        try
+        {
+            await _next(context);
+        }
+        finally
+        {
+            context.Features.Set(bodyFeature);
+        }
+
+        var response = context.Response;
+        // Only what the conditional-GET layer marked as content (200 with an ETag) is immutable.
+        if (response.StatusCode != StatusCodes.Status200OK || capture.Overflowed || context.RequestAborted.IsCancellationRequested
+            || response.Headers.ETag is not [{ } etag] || response.Headers.ContainsKey("Set-Cookie")
+            || (response.ContentLength is { } length && length != capture.CapturedBytes))
+        {
+            return;
+        }
+
+        var headers = response.Headers.Where(h => !PerResponseHeaders.Contains(h.Key)).ToArray();
+        _cache.Add(key, new CachedResponse(headers, etag, capture.ToArray()));
+    }
+}
