@@ -6,30 +6,25 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhrase> Phrases, IReadOnlyList<CheckPhrase> AlsoPhrases)
 {
     /// <summary>The reason this trigger gives, or null unless every part of it holds.</summary>
-    public RedFlagReason? Check(CheckInput input, IReadOnlyList<TextWord> words)
+    public RedFlagReason? Check(CheckInput input, FoundPhrases found)
     {
-        var spans = new List<(int Start, int End)>();
-        foreach (var list in new[] { Phrases, AlsoPhrases }.Where(p => p.Count > 0))
+        // Answers first: testing them allocates nothing, and most triggers that name answers fail on them.
+        if (!AnswersHold(input))
         {
-            var found = list.Select(p => PhraseMatcher.Find(words, p.Words)).OfType<(int Start, int End)>().ToList();
-            if (found.Count == 0)
-            {
-                return null;
-            }
-
-            spans.AddRange(found);
+            return null;
         }
 
+        List<(int Start, int End)>? spans = null;
+        if (!FindAny(Phrases, found, ref spans) || !FindAny(AlsoPhrases, found, ref spans))
+        {
+            return null;
+        }
+
+        spans ??= [];
         var answers = new List<GivenAnswer>();
         foreach (var condition in Rule.Answers)
         {
-            var given = input.Answers.Where(a => a.Answer == condition.Answer && condition.Values.Contains(a.Value)).ToList();
-            if (given.Count == 0)
-            {
-                return null;
-            }
-
-            answers.AddRange(given);
+            answers.AddRange(input.Answers.Where(a => Accepts(condition, a)));
         }
 
         // Report what was said once: "legs hurt when I walk" rather than also "hurt when I walk" inside it.
@@ -42,6 +37,45 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
             .ToList();
         return new RedFlagReason(Describe(phrases, answers), phrases, answers, Rule.SeeDoctor, Rule.Trigger, Rule.Basis, Rule.Note);
     }
+
+    /// <summary>True when the list is empty or one of its phrases occurs; each one that occurs is added to <paramref name="spans"/>.</summary>
+    private static bool FindAny(IReadOnlyList<CheckPhrase> phrases, FoundPhrases found, ref List<(int Start, int End)>? spans)
+    {
+        var any = phrases.Count == 0;
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            if (found.Find(phrases[i]) is { } span)
+            {
+                (spans ??= []).Add(span);
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    // Indexed loops here and in FindAny: foreach over an IReadOnlyList boxes an enumerator, and this runs for every trigger.
+    private bool AnswersHold(CheckInput input)
+    {
+        for (var c = 0; c < Rule.Answers.Count; c++)
+        {
+            var held = false;
+            for (var a = 0; a < input.Answers.Count && !held; a++)
+            {
+                held = Accepts(Rule.Answers[c], input.Answers[a]);
+            }
+
+            if (!held)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Accepts(AnswerCondition condition, GivenAnswer given) =>
+        given.Answer == condition.Answer && condition.Values.Contains(given.Value);
 
     private static string Describe(List<string> phrases, List<GivenAnswer> answers)
     {
