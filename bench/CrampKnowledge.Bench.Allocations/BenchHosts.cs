@@ -15,8 +15,9 @@ internal sealed class BenchHosts
 
     private static readonly Lazy<Task<BenchHosts>> Shared = new(CreateAsync);
 
-    private BenchHosts(HttpClient api, HttpClient reference, string listETag)
+    private BenchHosts(HttpClient api, HttpClient reference, string listETag, IServiceProvider services)
     {
+        Services = services;
         Api = api;
         Reference = reference;
         ListETag = listETag;
@@ -25,6 +26,9 @@ internal sealed class BenchHosts
     public HttpClient Api { get; }
     public HttpClient Reference { get; }
     public string ListETag { get; }
+
+    /// <summary>The API's services, for benchmarks of one component without HTTP.</summary>
+    public IServiceProvider Services { get; }
 
     public static Task<BenchHosts> GetAsync() => Shared.Value;
 
@@ -61,7 +65,7 @@ internal sealed class BenchHosts
         using var list = await api.GetAsync(new Uri("/api/v1/causes", UriKind.Relative));
         var etag = list.Headers.ETag?.ToString() ?? throw new InvalidOperationException("GET /api/v1/causes has no ETag.");
         var reference = WithBenchHeaders(await ReferenceHost.StartAsync(bodies));
-        return new BenchHosts(api, reference, etag);
+        return new BenchHosts(api, reference, etag, factory.Services);
     }
 
     // As bench/run.sh sends them: JSON, and no compression, for a byte-for-byte comparison.

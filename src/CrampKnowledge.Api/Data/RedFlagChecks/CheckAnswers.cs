@@ -53,7 +53,19 @@ public static class CheckAnswers
             RecordKind.Treatment),
     ];
 
-    public static CheckAnswer? Find(string name) => All.FirstOrDefault(a => a.Name == name);
+    // A loop: this runs for every answer of every check, where a LINQ lambda would allocate a closure.
+    public static CheckAnswer? Find(string name)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i].Name == name)
+            {
+                return All[i];
+            }
+        }
+
+        return null;
+    }
 
     private static CheckAnswer Choice(string name, string label, string description, params string[] values) =>
         new(name, CheckAnswerKind.Choice, label, description, values, []);

@@ -32,8 +32,14 @@ internal sealed record CheckInput(
 
         void Words(string name, IReadOnlyList<string>? words)
         {
+            // Most requests give no list: skip building the query below for nothing.
+            if (words is null or { Count: 0 })
+            {
+                return;
+            }
+
             var answer = CheckAnswers.Find(name)!;
-            foreach (var word in (words ?? []).Select(w => w.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var word in words.Select(w => w.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 var entry = answer.LooksUp.Select(kind => directory.Resolve(kind, word)).FirstOrDefault(e => e is not null);
                 if (entry is null)

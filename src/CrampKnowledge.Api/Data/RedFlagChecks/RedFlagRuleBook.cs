@@ -10,22 +10,32 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// </summary>
 internal sealed class RedFlagRuleBook
 {
-    private RedFlagRuleBook(IReadOnlyList<RuleBookEntry> entries) => Entries = entries;
+    private RedFlagRuleBook(IReadOnlyList<RuleBookEntry> entries)
+    {
+        Entries = entries;
+        Phrases = new PhraseIndex(entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases)));
+    }
 
     public IReadOnlyList<RuleBookEntry> Entries { get; }
+
+    /// <summary>Every phrase of every trigger, compiled once so a check reads the description once.</summary>
+    public PhraseIndex Phrases { get; }
 
     /// <summary>Every matching red flag, most pressing first; none is ever left out.</summary>
     public IReadOnlyList<RedFlagMatch> Check(CheckInput input)
     {
-        var words = PhraseMatcher.Words(input.Description);
-        return Entries
-            .Select(e => (Entry: e, Match: e.Check(input, words)))
-            .Where(m => m.Match is not null)
-            .OrderByDescending(m => SeeDoctorLevels.Rank(m.Match!.SeeDoctor))
-            .ThenByDescending(m => m.Entry.UrgencyRank)
-            .ThenBy(m => m.Entry.Name, StringComparer.Ordinal)
-            .Select(m => m.Match!)
-            .ToList();
+        var found = Phrases.Read(input.Description);
+        var matches = new List<(RedFlagMatch Match, RuleBookEntry Entry, int Position)>();
+        for (var position = 0; position < Entries.Count; position++)
+        {
+            if (Entries[position].Check(input, found) is { } match)
+            {
+                matches.Add((match, Entries[position], position));
+            }
+        }
+
+        matches.Sort(MostPressingFirst);
+        return matches.ConvertAll(m => m.Match);
     }
 
     public static RedFlagRuleBook Load(KnowledgeDbContext db)
@@ -56,5 +66,15 @@ internal sealed class RedFlagRuleBook
                 var rule = new TriggerRule(i + 1, phrases, alsoPhrases, TriggerColumns.ReadAnswers(t.AnswersJson), t.SeeDoctor, basis, t.Note);
                 return new RuleBookTrigger(rule, phrases.Select(CheckPhrase.From).ToList(), alsoPhrases.Select(CheckPhrase.From).ToList());
             }).ToList())).ToList());
+    }
+
+    // By seeDoctor, then urgency, then name; the position keeps the book's order for full ties, as a stable sort would.
+    private static int MostPressingFirst(
+        (RedFlagMatch Match, RuleBookEntry Entry, int Position) a, (RedFlagMatch Match, RuleBookEntry Entry, int Position) b)
+    {
+        var order = SeeDoctorLevels.Rank(b.Match.SeeDoctor).CompareTo(SeeDoctorLevels.Rank(a.Match.SeeDoctor));
+        order = order != 0 ? order : b.Entry.UrgencyRank.CompareTo(a.Entry.UrgencyRank);
+        order = order != 0 ? order : string.CompareOrdinal(a.Entry.Name, b.Entry.Name);
+        return order != 0 ? order : a.Position.CompareTo(b.Position);
     }
 }

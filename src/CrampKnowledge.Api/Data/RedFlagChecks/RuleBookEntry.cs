@@ -10,16 +10,30 @@ internal sealed record RuleBookEntry(
     public RedFlagRuleSet ToRuleSet() => new(Id, Name, Urgency, Triggers.Select(t => t.Rule).ToList());
 
     /// <summary>The match for this red flag, or null when none of its triggers holds.</summary>
-    public RedFlagMatch? Check(CheckInput input, IReadOnlyList<TextWord> words)
+    public RedFlagMatch? Check(CheckInput input, FoundPhrases found)
     {
-        var reasons = Triggers
-            .Select(t => t.Check(input, words))
-            .OfType<RedFlagReason>()
-            .OrderByDescending(r => SeeDoctorLevels.Rank(r.SeeDoctor))
-            .ThenBy(r => r.Trigger)
-            .ToList();
-        return reasons.Count == 0
-            ? null
-            : new RedFlagMatch(Id, Name, Urgency, Summary, reasons[0].SeeDoctor, reasons, Citations);
+        List<RedFlagReason>? reasons = null;
+        for (var i = 0; i < Triggers.Count; i++)
+        {
+            if (Triggers[i].Check(input, found) is { } reason)
+            {
+                (reasons ??= []).Add(reason);
+            }
+        }
+
+        if (reasons is null)
+        {
+            return null;
+        }
+
+        reasons.Sort(MostPressingFirst);
+        return new RedFlagMatch(Id, Name, Urgency, Summary, reasons[0].SeeDoctor, reasons, Citations);
+    }
+
+    // Trigger numbers are unique within a red flag, so this unstable sort orders as a stable one would.
+    private static int MostPressingFirst(RedFlagReason a, RedFlagReason b)
+    {
+        var bySeeDoctor = SeeDoctorLevels.Rank(b.SeeDoctor).CompareTo(SeeDoctorLevels.Rank(a.SeeDoctor));
+        return bySeeDoctor != 0 ? bySeeDoctor : a.Trigger.CompareTo(b.Trigger);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using CrampKnowledge.Api.Contracts;
 
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
@@ -6,54 +7,144 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhrase> Phrases, IReadOnlyList<CheckPhrase> AlsoPhrases)
 {
     /// <summary>The reason this trigger gives, or null unless every part of it holds.</summary>
-    public RedFlagReason? Check(CheckInput input, IReadOnlyList<TextWord> words)
+    public RedFlagReason? Check(CheckInput input, FoundPhrases found)
     {
-        var spans = new List<(int Start, int End)>();
-        foreach (var list in new[] { Phrases, AlsoPhrases }.Where(p => p.Count > 0))
+        // Answers first: testing them allocates nothing, and most triggers that name answers fail on them.
+        if (!AnswersHold(input))
         {
-            var found = list.Select(p => PhraseMatcher.Find(words, p.Words)).OfType<(int Start, int End)>().ToList();
-            if (found.Count == 0)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            spans.AddRange(found);
+        List<(int Start, int End)>? spans = null;
+        if (!FindAny(Phrases, found, ref spans) || !FindAny(AlsoPhrases, found, ref spans))
+        {
+            return null;
         }
 
         var answers = new List<GivenAnswer>();
-        foreach (var condition in Rule.Answers)
+        for (var c = 0; c < Rule.Answers.Count; c++)
         {
-            var given = input.Answers.Where(a => a.Answer == condition.Answer && condition.Values.Contains(a.Value)).ToList();
-            if (given.Count == 0)
+            for (var a = 0; a < input.Answers.Count; a++)
             {
-                return null;
+                if (Accepts(Rule.Answers[c], input.Answers[a]))
+                {
+                    answers.Add(input.Answers[a]);
+                }
             }
-
-            answers.AddRange(given);
         }
 
-        // Report what was said once: "legs hurt when I walk" rather than also "hurt when I walk" inside it.
-        var phrases = spans
-            .Where(s => !spans.Any(o => o != s && o.Start <= s.Start && s.End <= o.End))
-            .Distinct()
-            .OrderBy(s => s.Start)
-            .Select(s => input.Description[s.Start..s.End])
-            .Distinct()
-            .ToList();
+        var phrases = Said(input.Description, spans ?? []);
         return new RedFlagReason(Describe(phrases, answers), phrases, answers, Rule.SeeDoctor, Rule.Trigger, Rule.Basis, Rule.Note);
     }
 
-    private static string Describe(List<string> phrases, List<GivenAnswer> answers)
+    /// <summary>
+    /// The words of each span once, in the order they were said: "legs hurt when I walk" rather than also
+    /// "hurt when I walk" inside it. Loops rather than LINQ because a matching trigger runs this per request;
+    /// the order is that of a stable sort by start, as before.
+    /// </summary>
+    private static List<string> Said(string description, List<(int Start, int End)> spans)
     {
-        var parts = new List<string>();
-        if (phrases.Count > 0)
+        var outermost = new List<(int Start, int End)>(spans.Count);
+        foreach (var span in spans)
         {
-            parts.Add("the description says " + string.Join(", ", phrases.Select(p => $"“{p}”")));
+            if (!outermost.Contains(span) && !spans.Exists(o => o != span && o.Start <= span.Start && span.End <= o.End))
+            {
+                var at = outermost.Count;
+                while (at > 0 && outermost[at - 1].Start > span.Start)
+                {
+                    at--;
+                }
+
+                outermost.Insert(at, span);
+            }
         }
 
-        parts.AddRange(answers.GroupBy(a => a.Answer).Select(g => $"{CheckAnswers.Find(g.Key)?.Label ?? g.Key}: {string.Join(", ", g.Select(Show))}"));
-        var text = string.Join("; ", parts);
-        return char.ToUpperInvariant(text[0]) + text[1..] + ".";
+        var said = new List<string>(outermost.Count);
+        foreach (var (start, end) in outermost)
+        {
+            var words = description[start..end];
+            if (!said.Contains(words))
+            {
+                said.Add(words);
+            }
+        }
+
+        return said;
+    }
+
+    /// <summary>True when the list is empty or one of its phrases occurs; each one that occurs is added to <paramref name="spans"/>.</summary>
+    private static bool FindAny(IReadOnlyList<CheckPhrase> phrases, FoundPhrases found, ref List<(int Start, int End)>? spans)
+    {
+        var any = phrases.Count == 0;
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            if (found.Find(phrases[i]) is { } span)
+            {
+                (spans ??= []).Add(span);
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    // Indexed loops here and in FindAny: foreach over an IReadOnlyList boxes an enumerator, and this runs for every trigger.
+    private bool AnswersHold(CheckInput input)
+    {
+        for (var c = 0; c < Rule.Answers.Count; c++)
+        {
+            var held = false;
+            for (var a = 0; a < input.Answers.Count && !held; a++)
+            {
+                held = Accepts(Rule.Answers[c], input.Answers[a]);
+            }
+
+            if (!held)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Accepts(AnswerCondition condition, GivenAnswer given) =>
+        given.Answer == condition.Answer && condition.Values.Contains(given.Value);
+
+    /// <summary>"The description says “…”, “…”; how often: often; pain when walking: yes."</summary>
+    private static string Describe(List<string> phrases, List<GivenAnswer> answers)
+    {
+        var text = new StringBuilder();
+        if (phrases.Count > 0)
+        {
+            text.Append("the description says ");
+            for (var i = 0; i < phrases.Count; i++)
+            {
+                text.Append(i == 0 ? "" : ", ").Append('“').Append(phrases[i]).Append('”');
+            }
+        }
+
+        // One part per answer name, in the order the names first appear, listing all its values.
+        for (var i = 0; i < answers.Count; i++)
+        {
+            var name = answers[i].Answer;
+            if (answers.FindIndex(0, i, a => a.Answer == name) >= 0)
+            {
+                continue;
+            }
+
+            text.Append(text.Length == 0 ? "" : "; ").Append(CheckAnswers.Find(name)?.Label ?? name).Append(": ");
+            for (var j = i; j < answers.Count; j++)
+            {
+                if (answers[j].Answer == name)
+                {
+                    text.Append(j == i ? "" : ", ").Append(Show(answers[j]));
+                }
+            }
+        }
+
+        text[0] = char.ToUpperInvariant(text[0]);
+        return text.Append('.').ToString();
     }
 
     private static string Show(GivenAnswer answer) => answer switch

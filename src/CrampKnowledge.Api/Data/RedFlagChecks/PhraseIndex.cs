@@ -1,0 +1,104 @@
+namespace CrampKnowledge.Api.Data.RedFlagChecks;
+
+/// <summary>
+/// Every phrase of the rule book, compiled once at load time so that a check reads a description
+/// once. Each distinct phrase word gets a number, and every spelling a description word may have to
+/// match it (<see cref="PhraseMatcher.SameWord"/>: the word itself, or a plural or verb ending either
+/// way) is listed in one dictionary, so a description word costs one lookup instead of an inflection
+/// test against every word of every phrase.
+/// </summary>
+internal sealed class PhraseIndex
+{
+    /// <summary>Stands for <see cref="PhraseMatcher.Gap"/> in a compiled phrase.</summary>
+    public const int Gap = -1;
+
+    private static readonly string[] Endings = ["s", "es", "ed", "ing"];
+
+    private readonly Dictionary<CheckPhrase, int[]> _compiled = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _phraseWordsBySpelling;
+
+    public PhraseIndex(IEnumerable<CheckPhrase> phrases)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var phrase in phrases)
+        {
+            _compiled[phrase] = phrase.Words
+                .Select(word => word == PhraseMatcher.Gap ? Gap : numbers.TryAdd(word, numbers.Count) ? numbers.Count - 1 : numbers[word])
+                .ToArray();
+        }
+
+        var bySpelling = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (word, number) in numbers)
+        {
+            // The candidates are generated generously and kept only where the matcher's own rule agrees.
+            foreach (var spelling in Spellings(word).Distinct().Where(s => PhraseMatcher.SameWord(s, word)))
+            {
+                (bySpelling.TryGetValue(spelling, out var list) ? list : bySpelling[spelling] = []).Add(number);
+            }
+        }
+
+        _phraseWordsBySpelling = bySpelling
+            .ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        PhraseWordCount = numbers.Count;
+        LongestSpelling = bySpelling.Keys.Max(s => (int?)s.Length) ?? 0;
+    }
+
+    public int PhraseWordCount { get; }
+
+    /// <summary>A description word longer than this matches no phrase word.</summary>
+    public int LongestSpelling { get; }
+
+    /// <summary>Reads a description once; its <see cref="FoundPhrases.Find"/> then answers for any phrase of the book.</summary>
+    public FoundPhrases Read(string description) => new(this, description);
+
+    /// <summary>The phrase's words as numbers, <see cref="Gap"/> for a gap.</summary>
+    public int[] Compiled(CheckPhrase phrase) => _compiled[phrase];
+
+    /// <summary>The numbers of the phrase words a lower-case description word matches; empty when none.</summary>
+    public int[] PhraseWordsSpelled(ReadOnlySpan<char> word) =>
+        _phraseWordsBySpelling.TryGetValue(word, out var numbers) ? numbers : [];
+
+    /// <summary>
+    /// Every word that <see cref="PhraseMatcher.SameWord"/> could pair with <paramref name="word"/>: the
+    /// word, the word with an ending, and the stems the word itself could be an ending away from.
+    /// </summary>
+    private static IEnumerable<string> Spellings(string word)
+    {
+        yield return word;
+        foreach (var ending in Endings)
+        {
+            yield return word + ending;
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                yield return word[..^ending.Length];
+            }
+        }
+
+        var root = word[..^1];
+        switch (word[^1])
+        {
+            case 'e':
+                yield return word + "d";
+                yield return root + "ing";
+                break;
+            case 'y':
+                yield return root + "ies";
+                yield return root + "ied";
+                break;
+            case 'd':
+                yield return root;
+                break;
+        }
+
+        if (word.EndsWith("ing", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "e";
+        }
+
+        if (word.EndsWith("ies", StringComparison.Ordinal) || word.EndsWith("ied", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "y";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data.RedFlagChecks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrampKnowledge.Api.Tests.RedFlagCheck;
+
+/// <summary>
+/// The compiled matcher against <see cref="ReferencePhraseMatcher"/>, the algorithm it replaced: same
+/// words, same phrases found at the same offsets, and the same whole answer, over thousands of
+/// descriptions built from the real rule book.
+/// </summary>
+public class RedFlagMatcherDifferentialTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private const int Seed = 20240607;
+
+    private readonly RedFlagRuleBook _rules = factory.Services.GetRequiredService<RedFlagRuleBook>();
+
+    [Fact]
+    public void EveryCharacterSplitsWordsAsTheRegularExpressionDid()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var description = $"a{(char)c}b {(char)c} x{(char)c}{(char)c}";
+
+            var expected = ReferencePhraseMatcher.Words(description).Select(w => (w.Start, w.End));
+            var actual = _rules.Phrases.Read(description).Words.Select(w => (w.Start, w.End));
+
+            Assert.True(expected.SequenceEqual(actual), $"U+{c:X4}: expected {string.Join(' ', expected)}, got {string.Join(' ', actual)}");
+        }
+    }
+
+    [Fact]
+    public void EveryPhraseIsFoundWhereTheReferenceFindsIt()
+    {
+        var phrases = _rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases)).ToList();
+        var descriptions = DifferentialDescriptions.For(_rules, soups: 3000, Seed);
+        var foundPhrases = new HashSet<string>();
+        var matches = 0;
+
+        foreach (var description in descriptions)
+        {
+            var words = ReferencePhraseMatcher.Words(description);
+            var found = _rules.Phrases.Read(description);
+            foreach (var phrase in phrases)
+            {
+                var expected = ReferencePhraseMatcher.Find(words, phrase.Words);
+                var actual = found.Find(phrase);
+
+                if (expected != actual)
+                {
+                    Assert.Fail($"'{phrase.Text}' in \"{description}\": expected {expected?.ToString() ?? "none"}, got {actual?.ToString() ?? "none"}");
+                }
+
+                if (actual is not null)
+                {
+                    matches++;
+                    foundPhrases.Add(phrase.Text);
+                }
+            }
+        }
+
+        Assert.True(descriptions.Count > 10_000, $"only {descriptions.Count} descriptions");
+        Assert.True(matches > 20_000, $"only {matches} matches: the descriptions hardly test the matcher");
+        Assert.Equal(phrases.Select(p => p.Text).Distinct().Order(), foundPhrases.Order());
+    }
+
+    [Fact]
+    public void EveryCheckAnswersAsTheReferenceDoes()
+    {
+        var random = new Random(Seed);
+        var conditions = _rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Rule.Answers)
+            .SelectMany(c => c.Values.Select(v => (c.Answer, Value: v))).Distinct().ToList();
+        var checks = 0;
+
+        foreach (var description in DifferentialDescriptions.For(_rules, soups: 3000, Seed + 1))
+        {
+            var answers = Enumerable.Range(0, random.Next(4))
+                .Select(_ => conditions[random.Next(conditions.Count)])
+                .Select(a => random.Next(2) == 0 ? new GivenAnswer(a.Answer, a.Value, null, null) : new GivenAnswer(a.Answer, a.Value, "word", "Record"))
+                .ToList();
+            var input = new CheckInput(description, answers, [], []);
+
+            var expected = JsonSerializer.Serialize(ReferenceRuleBookCheck.Check(_rules, input), JsonSerializerOptions.Web);
+            var actual = JsonSerializer.Serialize(_rules.Check(input), JsonSerializerOptions.Web);
+
+            Assert.True(expected == actual, $"\"{description}\" with {JsonSerializer.Serialize(answers)}:\nexpected {expected}\nactual   {actual}");
+            checks += expected == "[]" ? 0 : 1;
+        }
+
+        Assert.True(checks > 5_000, $"only {checks} checks matched anything");
+    }
+}
