@@ -91,20 +91,45 @@ internal sealed class RequestLogWriter : BackgroundService
         }
     }
 
+    // Names and constant values encoded once; a line is then written with no allocation.
+    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("Timestamp");
+    private static readonly JsonEncodedText EventIdName = JsonEncodedText.Encode("EventId");
+    private static readonly JsonEncodedText LogLevelName = JsonEncodedText.Encode("LogLevel");
+    private static readonly JsonEncodedText Information = JsonEncodedText.Encode("Information");
+    private static readonly JsonEncodedText CategoryName = JsonEncodedText.Encode("Category");
+    private static readonly JsonEncodedText Category = JsonEncodedText.Encode(typeof(RequestLoggingMiddleware).FullName!);
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("Message");
+    private static readonly JsonEncodedText StateName = JsonEncodedText.Encode("State");
+    private static readonly JsonEncodedText MethodName = JsonEncodedText.Encode("Method");
+    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("Path");
+    private static readonly JsonEncodedText StatusCodeName = JsonEncodedText.Encode("StatusCode");
+    private static readonly JsonEncodedText ElapsedMsName = JsonEncodedText.Encode("ElapsedMs");
+
     private static void Format(Utf8JsonWriter json, in RequestLogEntry entry)
     {
         json.WriteStartObject();
-        json.WriteString("Timestamp", entry.TimestampUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-        json.WriteNumber("EventId", 0);
-        json.WriteString("LogLevel", "Information");
-        json.WriteString("Category", typeof(RequestLoggingMiddleware).FullName);
-        json.WriteString("Message", string.Create(CultureInfo.InvariantCulture,
-            $"HTTP {entry.Method} {entry.Path} responded {entry.StatusCode} in {entry.ElapsedMs} ms"));
-        json.WriteStartObject("State");
-        json.WriteString("Method", entry.Method);
-        json.WriteString("Path", entry.Path);
-        json.WriteNumber("StatusCode", entry.StatusCode);
-        json.WriteNumber("ElapsedMs", entry.ElapsedMs);
+        Span<byte> timestamp = stackalloc byte[32];
+        entry.TimestampUtc.TryFormat(timestamp, out var length, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        json.WriteString(TimestampName, timestamp[..length]);
+        json.WriteNumber(EventIdName, 0);
+        json.WriteString(LogLevelName, Information);
+        json.WriteString(CategoryName, Category);
+        Span<char> message = stackalloc char[512];
+        if (message.TryWrite(CultureInfo.InvariantCulture, $"HTTP {entry.Method} {entry.Path} responded {entry.StatusCode} in {entry.ElapsedMs} ms", out var written))
+        {
+            json.WriteString(MessageName, message[..written]);
+        }
+        else
+        {
+            json.WriteString(MessageName, string.Create(CultureInfo.InvariantCulture,
+                $"HTTP {entry.Method} {entry.Path} responded {entry.StatusCode} in {entry.ElapsedMs} ms"));
+        }
+
+        json.WriteStartObject(StateName);
+        json.WriteString(MethodName, entry.Method);
+        json.WriteString(PathName, entry.Path);
+        json.WriteNumber(StatusCodeName, entry.StatusCode);
+        json.WriteNumber(ElapsedMsName, entry.ElapsedMs);
         json.WriteEndObject();
         json.WriteEndObject();
     }
