@@ -19,7 +19,7 @@ ROWS = [
     ("list", "list `GET /api/v1/causes`", 0.9, "list"),
     ("filter", "filter `GET /api/v1/treatments?cause=dehydration`", 0.9, "filter"),
     ("detail", "detail `GET /api/v1/causes/dehydration`", 0.9, "detail"),
-    ("search", "search `GET /api/v1/search?q=why do my legs cramp at night` (output cache hit)", 0.3, "search"),
+    ("search", "search `GET /api/v1/search?q=why do my legs cramp at night` (response cache hit)", 0.3, "search"),
     ("red-flag-check", "red-flag check `POST /api/v1/red-flags/check`", 0.3, "red-flag-check"),
     ("not-modified", "304 `GET /api/v1/causes` with `If-None-Match`", None, "not-modified"),
     ("list-gzip", "list with `Accept-Encoding: gzip`", None, "list-gzip"),
@@ -83,7 +83,7 @@ def fmt_load(result):
 
 PROFILE_BUCKETS = [
     "kernel: network, scheduling", "runtime: GC, allocation, casts, stubs", "JIT compiler",
-    "Kestrel, sockets, pipelines", "output cache", "other ASP.NET Core and Extensions", "EF Core, SQLite",
+    "Kestrel, sockets, pipelines", "response cache", "other ASP.NET Core and Extensions", "EF Core, SQLite",
     "System.Text.Json", "API code (CrampKnowledge.Api)", "FluentValidation", "BCL: strings, collections, LINQ, async",
     "OpenSSL (SHA-256 of the ETag)", "libc and other native",
 ]
@@ -104,10 +104,11 @@ def profile_bucket(dso, symbol):
     assembly = match.group(1) if match else (dso[:-4] if dso.endswith(".dll") else None)
     if assembly is None:
         return PROFILE_BUCKETS[12]
+    if "Hosting.ResponseCache." in symbol:
+        return PROFILE_BUCKETS[4]
     for prefix, name in (
             ("CrampKnowledge", PROFILE_BUCKETS[8]), ("Microsoft.EntityFrameworkCore", PROFILE_BUCKETS[6]),
             ("Microsoft.Data.Sqlite", PROFILE_BUCKETS[6]), ("SQLitePCLRaw", PROFILE_BUCKETS[6]),
-            ("Microsoft.AspNetCore.OutputCaching", PROFILE_BUCKETS[4]),
             ("Microsoft.AspNetCore.Server.Kestrel", PROFILE_BUCKETS[3]), ("System.Net.", PROFILE_BUCKETS[3]),
             ("System.IO.Pipelines", PROFILE_BUCKETS[3]), ("Microsoft.AspNetCore", PROFILE_BUCKETS[5]),
             ("Microsoft.Extensions", PROFILE_BUCKETS[5]), ("System.Text.Json", PROFILE_BUCKETS[7]),
@@ -227,7 +228,7 @@ def main(work, mode):
     warmups = sorted((k.split(".")[1], k.split(".")[2], metrics[k], metrics.get(k.replace(".seconds", ".jit_permille"), "?"))
                      for k in metrics if k.startswith("warmup.") and k.endswith(".seconds"))
     if warmups:
-        w("- warm-up (mix of every row's request; uncached ones with an `Authorization` header, which the output cache "
+        w("- warm-up (mix of every row's request; uncached ones with an `Authorization` header, which the response cache "
           "neither reads nor fills) until tiered compilation used under 1 % of the core: " + ", ".join(
               f"{metrics.get(f'variant.{v}.label', 'Kestrel reference')} {sec} s (JIT {int(pm) / 10:.1f} % in the last chunk)"
               for v, _, sec, pm in warmups))

@@ -75,33 +75,8 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v taskset >/dev/null 2>&1 || missing+=(util-linux)
 [ "$profile" = no ] || command -v perf >/dev/null 2>&1 || missing+=(linux-perf)
 if [ ${#missing[@]} -gt 0 ]; then
-  command -v apt-get >/dev/null 2>&1 || fail "missing ${missing[*]} and no apt-get to install it; install it by hand."
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || fail "missing ${missing[*]}; run as root or install sudo."
-    sudo=(sudo)
-  fi
   step "Installing ${missing[*]}"
-  # Debian's nginx package starts a server on port 80 after installing; policy-rc.d stops that.
-  policy=/usr/sbin/policy-rc.d
-  added_policy=false
-  if [ ! -e "$policy" ]; then
-    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
-    "${sudo[@]}" chmod +x "$policy"
-    added_policy=true
-  fi
-  log=$(mktemp)
-  status=0
-  {
-    "${sudo[@]}" apt-get update -qq &&
-      "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  } >"$log" 2>&1 || status=$?
-  [ "$added_policy" = true ] && "${sudo[@]}" rm -f "$policy"
-  if [ "$status" -ne 0 ]; then
-    cat "$log" >&2
-    fail "installing ${missing[*]} failed."
-  fi
-  rm -f "$log"
+  ./scripts/install-debian-packages.sh "${missing[@]}" || fail "installing ${missing[*]} failed."
 fi
 nginx_bin=/usr/sbin/nginx
 
@@ -578,7 +553,7 @@ run_wrk() {
 
 # The warm-up cycles through every measured request, cached and uncached, so the JIT has compiled
 # (and re-compiled with dynamic PGO) every hot path before anything is measured. Its uncached
-# requests carry an Authorization header instead of a new parameter: the output cache neither looks
+# requests carry an Authorization header instead of a new parameter: the response cache neither looks
 # them up nor stores them, so the endpoints run every time and the warm-up leaves the cache as the
 # cached rows need it (RSS after the cached rows does not include thousands of warm-up entries).
 mix=$work/warmup-mix.tsv
@@ -688,7 +663,7 @@ metric reference.rss_mb "$(resident_mb "$reference_pid")"
 stop "$reference_pid"
 stop "$nginx_pid"
 
-# One API process at a time, stopped after its rows: each fills its output cache with thousands of
+# One API process at a time, stopped after its rows: each fills its response cache with thousands of
 # new entries, and the GC and cache compaction that follow must not run during another's row.
 step "Measuring uncached requests (a new query parameter on every request), one process at a time"
 for v in $(seq 0 $((variant_count - 1))); do

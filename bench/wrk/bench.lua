@@ -1,7 +1,7 @@
 -- wrk script for bench/run.sh. Settings come from the environment:
 --   BENCH_BODY    file whose content is POSTed as application/json (no variable: GET)
 --   BENCH_UNIQUE  "1": append n=<tag>-<thread>-<counter> to the query, so every request is a
---                 first request for its URL (an output-cache miss); the API ignores the parameter
+--                 first request for its URL (a response-cache miss); the API ignores the parameter
 --   BENCH_TAG     distinguishes the unique URLs of one wrk run from another's
 --   BENCH_MIX     file of requests to cycle through (warm-up), one per line, tab-separated:
 --                 method, path, extra header ("-" for none), body file ("-"), unique (0 or 1)

@@ -113,6 +113,22 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
+    public async Task ARequestWithCredentialsIsNeitherAnsweredFromNorKeptInTheCache()
+    {
+        using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+        var cache = factory.Services.GetRequiredService<ResponseReplayCache>();
+        using var plain = await client.GetAsync("/api/v1/causes");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sources");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer someone");
+        using var withCredentials = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, withCredentials.StatusCode);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
     public async Task TheCacheCanBeTurnedOff()
     {
         using var factory = new ConfiguredApiFactory(new Dictionary<string, string> { ["Http:ResponseCache:Enabled"] = "false" });

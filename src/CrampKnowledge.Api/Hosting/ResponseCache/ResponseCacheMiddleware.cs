@@ -41,7 +41,9 @@ internal sealed class ResponseCacheMiddleware
         if (!(isHead || HttpMethods.IsGet(request.Method))
             || !request.Path.StartsWithSegments("/api")
             // A GET with a body is refused (413) or questioned further in; it never gets a replay.
-            || request.ContentLength is > 0 || !StringValues.IsNullOrEmpty(request.Headers.TransferEncoding))
+            || request.ContentLength is > 0 || !StringValues.IsNullOrEmpty(request.Headers.TransferEncoding)
+            // As a shared cache must (RFC 9111 §3.5): an answer to a request with credentials is not shared.
+            || !StringValues.IsNullOrEmpty(request.Headers.Authorization))
         {
             return _next(context);
         }
