@@ -123,7 +123,11 @@ public static class HttpBehaviour
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseRouting();
         app.UseCors(CorsPolicy);
-        app.UseRateLimiter();
+        if (http.RateLimit.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
         app.UseMiddleware<ConditionalGetMiddleware>();
         return app;
     }

@@ -31,7 +31,8 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProb
 
         // JSON is UTF-8 (RFC 8259). The framework rejects a quoted "utf-8" and unknown charsets with an
         // exception that would become a 500; answer 415 for other charsets and accept UTF-8 in any spelling.
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.Charset.HasValue)
+        if (request.ContentType is not "application/json"
+            && MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.Charset.HasValue)
         {
             var charset = contentType.Charset.Value.Trim('"', ' ');
             if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
@@ -45,7 +46,7 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProb
             request.ContentType = contentType.ToString();
         }
 
-        var buffered = new MemoryStream();
+        var buffered = new MemoryStream(request.ContentLength is { } announced ? (int)announced : 1024);
         var reader = request.BodyReader;
         while (true)
         {
