@@ -1,6 +1,5 @@
 using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data;
-using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrampKnowledge.Api.Endpoints;
@@ -21,7 +20,7 @@ public static class GraphEndpoints
         return graph;
     }
 
-    private static async Task<Ok<KnowledgeGraph>> GetGraph(
-        [AsParameters] GraphQuery query, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok(await GraphQueries.LoadAsync(db, directory.ContentVersion, query.Citations ?? false, ct));
+    // Built once with the snapshot: the graph is the same for every request.
+    private static Ok<KnowledgeGraph> GetGraph([AsParameters] GraphQuery query, KnowledgeSnapshot snapshot) =>
+        TypedResults.Ok(snapshot.Graph(query.Citations ?? false));
 }
