@@ -83,15 +83,23 @@ public static class KnowledgeDatabase
         var buildPath = $"{databasePath}.{Guid.NewGuid():N}.building";
         try
         {
-            using (var db = Open(new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString()))
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString();
+            using (var db = Open(connectionString))
             {
                 db.Database.EnsureCreated();
                 SeedEntityBuilder.AddTo(db, seed, contentVersion, SchemaVersion);
                 db.SaveChanges();
-                Search.SearchIndex.Create(db);
+            }
+
+            using (var connection = new SqliteConnection(connectionString))
+            {
+                connection.Open();
+                Search.SearchIndex.Create(connection);
                 // EF creates SQLite files in WAL mode, which needs -shm/-wal files beside the database even to
                 // read; a rollback journal lets the single file be opened read-only from read-only media.
-                db.Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
+                using var journal = connection.CreateCommand();
+                journal.CommandText = "PRAGMA journal_mode=DELETE;";
+                journal.ExecuteNonQuery();
             }
 
             File.Move(buildPath, databasePath, overwrite: true);
