@@ -13,7 +13,7 @@ namespace CrampKnowledge.Api.Data.ReadModel;
 /// a second of start-up. A file that cannot be read, or whose rows do not fit together, stops
 /// start-up with a <see cref="KnowledgeDatabaseException"/>.
 /// </summary>
-internal static class KnowledgeSnapshotReader
+public static class KnowledgeSnapshotReader
 {
     private const string RecordOwner = "record";
     private const string LinkOwner = "link";

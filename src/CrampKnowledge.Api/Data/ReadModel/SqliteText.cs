@@ -4,7 +4,7 @@ namespace CrampKnowledge.Api.Data.ReadModel;
 /// SQLite's own text rules, so lists served from memory order and match exactly as the SQL they
 /// replace did: <c>lower()</c> and <c>COLLATE NOCASE</c> fold ASCII letters only, and BINARY compares code units.
 /// </summary>
-internal static class SqliteText
+public static class SqliteText
 {
     /// <summary>Orders like <c>COLLATE NOCASE</c>: ASCII upper case folded to lower case, then ordinal.</summary>
     public static readonly IComparer<string> NoCase = Comparer<string>.Create(CompareNoCase);
