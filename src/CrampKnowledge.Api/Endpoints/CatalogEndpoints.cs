@@ -1,7 +1,6 @@
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.ReadModel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrampKnowledge.Api.Endpoints;
 
@@ -26,13 +25,15 @@ public static class CatalogEndpoints
         return catalog;
     }
 
-    private static Ok<ApiIndex> GetIndex(KnowledgeSnapshot snapshot)
-    {
-        var links = RecordKinds.All.Select(k => k.PluralName()).Append("sources").Append("categories")
-            .ToDictionary(name => name, name => $"/api/v1/{name}");
-        links["openapi"] = "/swagger/v1/swagger.json";
-        return TypedResults.Ok(new ApiIndex("CrampKnowledge", snapshot.ContentVersion, snapshot.Counts, links, Disclaimer.Text));
-    }
+    private static SerializedOk<ApiIndex> GetIndex(KnowledgeSnapshot snapshot, SerializedResponses responses) =>
+        responses.Ok(nameof(GetIndex), () =>
+        {
+            var links = RecordKinds.All.Select(k => k.PluralName()).Append("sources").Append("categories")
+                .ToDictionary(name => name, name => $"/api/v1/{name}");
+            links["openapi"] = "/swagger/v1/swagger.json";
+            return new ApiIndex("CrampKnowledge", snapshot.ContentVersion, snapshot.Counts, links, Disclaimer.Text);
+        });
 
-    private static Ok<CategoriesResponse> ListCategories(KnowledgeSnapshot snapshot) => TypedResults.Ok(snapshot.Categories);
+    private static SerializedOk<CategoriesResponse> ListCategories(KnowledgeSnapshot snapshot, SerializedResponses responses) =>
+        responses.Ok(nameof(ListCategories), () => snapshot.Categories);
 }

@@ -54,28 +54,29 @@ public static class CauseEndpoints
         return TypedResults.Ok(RecordListing.List(snapshot, filter));
     }
 
-    private static Results<Ok<CauseDetail>, ProblemHttpResult> GetCause(string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static Results<SerializedOk<CauseDetail>, ProblemHttpResult> GetCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         if (snapshot.FindRecord(RecordKind.Cause, id) is not { } cause)
         {
             return RecordProblems.NotFound(RecordKind.Cause, id, directory);
         }
 
-        return TypedResults.Ok(new CauseDetail(
+        return responses.Ok(cause, () => new CauseDetail(
             cause.Id, cause.Name, cause.Summary, cause.Category, cause.Aliases, cause.SourceCount, cause.Citations, cause.Contested,
             cause.LinkedFrom(LinkKind.CauseTreatment), cause.LinkedFrom(LinkKind.CausePrevention), cause.LinkedFrom(LinkKind.CauseRedFlag),
             Disclaimer.Text));
     }
 
-    private static Results<Ok<RelatedRecords>, ProblemHttpResult> ListTreatmentsForCause(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
-        RelatedListing.List(snapshot, directory, RecordKind.Cause, id, LinkKind.CauseTreatment, outgoing: true);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListTreatmentsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CauseTreatment, outgoing: true);
 
-    private static Results<Ok<RelatedRecords>, ProblemHttpResult> ListPreventionsForCause(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
-        RelatedListing.List(snapshot, directory, RecordKind.Cause, id, LinkKind.CausePrevention, outgoing: true);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListPreventionsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CausePrevention, outgoing: true);
 
-    private static Results<Ok<RelatedRecords>, ProblemHttpResult> ListRedFlagsForCause(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
-        RelatedListing.List(snapshot, directory, RecordKind.Cause, id, LinkKind.CauseRedFlag, outgoing: true);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListRedFlagsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CauseRedFlag, outgoing: true);
 }

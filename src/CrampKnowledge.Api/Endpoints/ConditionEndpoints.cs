@@ -30,7 +30,7 @@ public static class ConditionEndpoints
         return condition;
     }
 
-    private static Results<ContentHttpResult, ProblemHttpResult> GetCondition(HttpContext http, KnowledgeSnapshot snapshot)
+    private static Results<SerializedContent, ProblemHttpResult> GetCondition(HttpContext http, KnowledgeSnapshot snapshot, SerializedResponses responses)
     {
         if (!AcceptsJsonLd(http.Request))
         {
@@ -38,14 +38,14 @@ public static class ConditionEndpoints
                 detail: $"This resource is {ConditionMarkup.MediaType}; send Accept: {ConditionMarkup.MediaType} (or application/json).");
         }
 
-        return GetConditionJsonLd(http, snapshot);
+        return GetConditionJsonLd(http, snapshot, responses);
     }
 
-    private static ContentHttpResult GetConditionJsonLd(HttpContext http, KnowledgeSnapshot snapshot)
+    private static SerializedContent GetConditionJsonLd(HttpContext http, KnowledgeSnapshot snapshot, SerializedResponses responses)
     {
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var markup = ConditionMarkup.Build(snapshot, baseUrl);
-        return TypedResults.Content(markup.ToJsonString(), $"{ConditionMarkup.MediaType}; charset=utf-8");
+        var document = responses.Condition(baseUrl, () => ConditionMarkup.Build(snapshot, baseUrl).ToJsonString());
+        return new SerializedContent(document, $"{ConditionMarkup.MediaType}; charset=utf-8");
     }
 
     private static bool AcceptsJsonLd(HttpRequest request)

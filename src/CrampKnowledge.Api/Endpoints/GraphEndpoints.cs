@@ -1,6 +1,5 @@
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data.ReadModel;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrampKnowledge.Api.Endpoints;
 
@@ -20,7 +19,9 @@ public static class GraphEndpoints
         return graph;
     }
 
-    // Built once with the snapshot: the graph is the same for every request.
-    private static Ok<KnowledgeGraph> GetGraph([AsParameters] GraphQuery query, KnowledgeSnapshot snapshot) =>
-        TypedResults.Ok(snapshot.Graph(query.Citations ?? false));
+    private static SerializedOk<KnowledgeGraph> GetGraph([AsParameters] GraphQuery query, KnowledgeSnapshot snapshot, SerializedResponses responses)
+    {
+        var withCitations = query.Citations ?? false;
+        return responses.Ok((nameof(GetGraph), withCitations), () => snapshot.Graph(withCitations));
+    }
 }

@@ -42,19 +42,20 @@ public static class PreventionEndpoints
         return TypedResults.Ok(RecordListing.List(snapshot, filter));
     }
 
-    private static Results<Ok<PreventionDetail>, ProblemHttpResult> GetPrevention(string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static Results<SerializedOk<PreventionDetail>, ProblemHttpResult> GetPrevention(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         if (snapshot.FindRecord(RecordKind.Prevention, id) is not { } prevention)
         {
             return RecordProblems.NotFound(RecordKind.Prevention, id, directory);
         }
 
-        return TypedResults.Ok(new PreventionDetail(
+        return responses.Ok(prevention, () => new PreventionDetail(
             prevention.Id, prevention.Name, prevention.Summary, prevention.Category, prevention.Aliases, prevention.SourceCount,
             prevention.Citations, prevention.Contested, prevention.LinkedTo(LinkKind.CausePrevention), Disclaimer.Text));
     }
 
-    private static Results<Ok<RelatedRecords>, ProblemHttpResult> ListCausesForPrevention(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
-        RelatedListing.List(snapshot, directory, RecordKind.Prevention, id, LinkKind.CausePrevention, outgoing: false);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForPrevention(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Prevention, id, LinkKind.CausePrevention, outgoing: false);
 }

@@ -46,20 +46,21 @@ public static class RedFlagEndpoints
         return TypedResults.Ok(RecordListing.List(snapshot, filter));
     }
 
-    private static Results<Ok<RedFlagDetail>, ProblemHttpResult> GetRedFlag(string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static Results<SerializedOk<RedFlagDetail>, ProblemHttpResult> GetRedFlag(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         if (snapshot.FindRecord(RecordKind.RedFlag, id) is not { } redFlag)
         {
             return RecordProblems.NotFound(RecordKind.RedFlag, id, directory);
         }
 
-        return TypedResults.Ok(new RedFlagDetail(
+        return responses.Ok(redFlag, () => new RedFlagDetail(
             redFlag.Id, redFlag.Name, redFlag.Summary, redFlag.Category, redFlag.Urgency!, redFlag.Aliases, redFlag.SourceCount,
             redFlag.Citations, redFlag.Contested, redFlag.LinkedTo(LinkKind.CauseRedFlag), redFlag.LinkedTo(LinkKind.TreatmentCaution),
             Disclaimer.Text));
     }
 
-    private static Results<Ok<RelatedRecords>, ProblemHttpResult> ListCausesForRedFlag(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
-        RelatedListing.List(snapshot, directory, RecordKind.RedFlag, id, LinkKind.CauseRedFlag, outgoing: false);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForRedFlag(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.RedFlag, id, LinkKind.CauseRedFlag, outgoing: false);
 }

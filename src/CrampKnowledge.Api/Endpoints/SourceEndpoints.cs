@@ -50,7 +50,8 @@ public static class SourceEndpoints
         return TypedResults.Ok(new PagedResponse<SourceSummary>(items, page, pageSize, matches.Count, Disclaimer.Text));
     }
 
-    private static Results<Ok<SourceDetail>, ProblemHttpResult> GetSource(string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static Results<SerializedOk<SourceDetail>, ProblemHttpResult> GetSource(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         if (snapshot.FindSource(id) is not { } source)
         {
@@ -60,6 +61,6 @@ public static class SourceEndpoints
                 detail: $"No source has the id '{id}'.{hint}", extensions: new Dictionary<string, object?> { ["suggestions"] = suggestions });
         }
 
-        return TypedResults.Ok(source.Detail);
+        return responses.Ok((nameof(GetSource), source.Id), () => source.Detail);
     }
 }

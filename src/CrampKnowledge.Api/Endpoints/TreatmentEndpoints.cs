@@ -49,24 +49,25 @@ public static class TreatmentEndpoints
         return TypedResults.Ok(RecordListing.List(snapshot, filter));
     }
 
-    private static Results<Ok<TreatmentDetail>, ProblemHttpResult> GetTreatment(string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static Results<SerializedOk<TreatmentDetail>, ProblemHttpResult> GetTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         if (snapshot.FindRecord(RecordKind.Treatment, id) is not { } treatment)
         {
             return RecordProblems.NotFound(RecordKind.Treatment, id, directory);
         }
 
-        return TypedResults.Ok(new TreatmentDetail(
+        return responses.Ok(treatment, () => new TreatmentDetail(
             treatment.Id, treatment.Name, treatment.Summary, treatment.Category, treatment.Aliases, treatment.SourceCount,
             treatment.Citations, treatment.Contested, treatment.LinkedTo(LinkKind.CauseTreatment), treatment.LinkedFrom(LinkKind.TreatmentCaution),
             Disclaimer.Text));
     }
 
-    private static Results<Ok<RelatedRecords>, ProblemHttpResult> ListCausesForTreatment(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
-        RelatedListing.List(snapshot, directory, RecordKind.Treatment, id, LinkKind.CauseTreatment, outgoing: false);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Treatment, id, LinkKind.CauseTreatment, outgoing: false);
 
-    private static Results<Ok<RelatedRecords>, ProblemHttpResult> ListCautionsForTreatment(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
-        RelatedListing.List(snapshot, directory, RecordKind.Treatment, id, LinkKind.TreatmentCaution, outgoing: true);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCautionsForTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Treatment, id, LinkKind.TreatmentCaution, outgoing: true);
 }

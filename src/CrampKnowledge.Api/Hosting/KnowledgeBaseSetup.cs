@@ -3,6 +3,7 @@ using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Data.Seeding;
+using CrampKnowledge.Api.Endpoints;
 
 namespace CrampKnowledge.Api.Hosting;
 
@@ -19,6 +20,7 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(sp => SearchVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton<KnowledgeSearch>();
+        builder.Services.AddSingleton<SerializedResponses>();
         return builder;
     }
 
