@@ -45,13 +45,14 @@ public static class CauseEndpoints
         return causes;
     }
 
-    private static Ok<PagedResponse<RecordSummary>> ListCauses(
-        [AsParameters] CauseListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static SerializedRecordPage ListCauses(
+        [AsParameters] CauseListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         var treatment = directory.Resolve(RecordKind.Treatment, RecordListFilter.Blank(query.Treatment));
         var filter = RecordListFilter.From(RecordKind.Cause, query,
             treatment is null ? null : new LinkConstraint(LinkKind.CauseTreatment, treatment.Key, OtherIsFrom: false));
-        return TypedResults.Ok(RecordListing.List(snapshot, filter));
+        var (items, total) = RecordListing.List(snapshot, filter);
+        return responses.Page(items, filter.Page, filter.PageSize, total);
     }
 
     private static Results<SerializedOk<CauseDetail>, ProblemHttpResult> GetCause(

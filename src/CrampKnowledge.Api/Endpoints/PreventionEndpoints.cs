@@ -33,13 +33,14 @@ public static class PreventionEndpoints
         return preventions;
     }
 
-    private static Ok<PagedResponse<RecordSummary>> ListPreventions(
-        [AsParameters] PreventionListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static SerializedRecordPage ListPreventions(
+        [AsParameters] PreventionListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var filter = RecordListFilter.From(RecordKind.Prevention, query,
             cause is null ? null : new LinkConstraint(LinkKind.CausePrevention, cause.Key, OtherIsFrom: true));
-        return TypedResults.Ok(RecordListing.List(snapshot, filter));
+        var (items, total) = RecordListing.List(snapshot, filter);
+        return responses.Page(items, filter.Page, filter.PageSize, total);
     }
 
     private static Results<SerializedOk<PreventionDetail>, ProblemHttpResult> GetPrevention(

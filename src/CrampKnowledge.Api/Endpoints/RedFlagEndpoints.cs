@@ -34,8 +34,8 @@ public static class RedFlagEndpoints
         return redFlags;
     }
 
-    private static Ok<PagedResponse<RecordSummary>> ListRedFlags(
-        [AsParameters] RedFlagListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static SerializedRecordPage ListRedFlags(
+        [AsParameters] RedFlagListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var treatment = directory.Resolve(RecordKind.Treatment, RecordListFilter.Blank(query.Treatment));
@@ -43,7 +43,8 @@ public static class RedFlagEndpoints
             cause is null ? null : new LinkConstraint(LinkKind.CauseRedFlag, cause.Key, OtherIsFrom: true),
             treatment is null ? null : new LinkConstraint(LinkKind.TreatmentCaution, treatment.Key, OtherIsFrom: true))
             with { Urgency = RecordListFilter.Blank(query.Urgency) };
-        return TypedResults.Ok(RecordListing.List(snapshot, filter));
+        var (items, total) = RecordListing.List(snapshot, filter);
+        return responses.Page(items, filter.Page, filter.PageSize, total);
     }
 
     private static Results<SerializedOk<RedFlagDetail>, ProblemHttpResult> GetRedFlag(

@@ -40,13 +40,14 @@ public static class TreatmentEndpoints
         return treatments;
     }
 
-    private static Ok<PagedResponse<RecordSummary>> ListTreatments(
-        [AsParameters] TreatmentListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory)
+    private static SerializedRecordPage ListTreatments(
+        [AsParameters] TreatmentListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var filter = RecordListFilter.From(RecordKind.Treatment, query,
             cause is null ? null : new LinkConstraint(LinkKind.CauseTreatment, cause.Key, OtherIsFrom: true));
-        return TypedResults.Ok(RecordListing.List(snapshot, filter));
+        var (items, total) = RecordListing.List(snapshot, filter);
+        return responses.Page(items, filter.Page, filter.PageSize, total);
     }
 
     private static Results<SerializedOk<TreatmentDetail>, ProblemHttpResult> GetTreatment(

@@ -1,11 +1,16 @@
 using System.Net;
 using System.Text.Json;
+using CrampKnowledge.Api.Contracts;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CrampKnowledge.Api.Tests.Endpoints;
 
 /// <summary>
 /// Immutable responses are serialized once and then written as bytes: later requests get the same
-/// bytes as the first, and the JSON-LD document still follows each request's own host.
+/// bytes as the first, list pages spliced from row bytes are what the serializer would write, and
+/// the JSON-LD document still follows each request's own host.
 /// </summary>
 public sealed class SerializedResponseTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -28,6 +33,22 @@ public sealed class SerializedResponseTests(ApiFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal("application/json; charset=utf-8", second.Content.Headers.ContentType?.ToString());
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/causes")]
+    [InlineData("/api/v1/causes?sort=-sourceCount&page=2&pageSize=7")]
+    [InlineData("/api/v1/treatments?cause=dehydration")]
+    [InlineData("/api/v1/red-flags?pageSize=100")]
+    [InlineData("/api/v1/preventions?q=zzzz-nothing")]
+    public async Task AListPageWrittenFromRowBytesIsWhatTheSerializerWrites(string url)
+    {
+        var options = factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        var body = await _client.GetByteArrayAsync(new Uri(url, UriKind.Relative));
+        var page = JsonSerializer.Deserialize<PagedResponse<RecordSummary>>(body, options);
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(page, options), body);
     }
 
     [Fact]

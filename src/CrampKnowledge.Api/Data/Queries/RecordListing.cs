@@ -1,12 +1,12 @@
-using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Data.Queries;
 
-/// <summary>The list query all four record kinds share: filter, page and project, over records already in list order.</summary>
+/// <summary>The list query all four record kinds share: filter and page records already in list order.</summary>
 internal static class RecordListing
 {
-    public static PagedResponse<RecordSummary> List(KnowledgeSnapshot snapshot, RecordListFilter filter)
+    /// <summary>The requested page of matching records, and how many match on all pages.</summary>
+    public static (IReadOnlyList<SnapshotRecord> Items, int Total) List(KnowledgeSnapshot snapshot, RecordListFilter filter)
     {
         // The lists are a few dozen records in the requested order, so filtering keeps that order and nothing is sorted here.
         IEnumerable<SnapshotRecord> records = snapshot.RecordsOf(filter.Kind, filter.Sort);
@@ -45,7 +45,6 @@ internal static class RecordListing
         }
 
         var matches = records as IReadOnlyList<SnapshotRecord> ?? records.ToList();
-        var items = matches.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(r => r.Row).ToList();
-        return new PagedResponse<RecordSummary>(items, filter.Page, filter.PageSize, matches.Count, Disclaimer.Text);
+        return (matches.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToList(), matches.Count);
     }
 }
