@@ -2,6 +2,7 @@ using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -44,40 +45,39 @@ public static class CauseEndpoints
         return causes;
     }
 
-    private static async Task<Ok<PagedResponse<RecordSummary>>> ListCauses(
-        [AsParameters] CauseListQuery query, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static SerializedRecordPage ListCauses(
+        [AsParameters] CauseListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         var treatment = directory.Resolve(RecordKind.Treatment, RecordListFilter.Blank(query.Treatment));
         var filter = RecordListFilter.From(RecordKind.Cause, query,
             treatment is null ? null : new LinkConstraint(LinkKind.CauseTreatment, treatment.Key, OtherIsFrom: false));
-        return TypedResults.Ok(await RecordListing.ListAsync(db, filter, ct));
+        var (items, total) = RecordListing.List(snapshot, filter);
+        return responses.Page(items, filter.Page, filter.PageSize, total);
     }
 
-    private static async Task<Results<Ok<CauseDetail>, ProblemHttpResult>> GetCause(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static Results<SerializedOk<CauseDetail>, ProblemHttpResult> GetCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
-        if (await RecordDetails.FindAsync(db, RecordKind.Cause, id, ct) is not { } cause)
+        if (snapshot.FindRecord(RecordKind.Cause, id) is not { } cause)
         {
             return RecordProblems.NotFound(RecordKind.Cause, id, directory);
         }
 
-        var treatments = await RecordDetails.LinkedFromAsync(db, cause.Key, LinkKind.CauseTreatment, ct);
-        var preventions = await RecordDetails.LinkedFromAsync(db, cause.Key, LinkKind.CausePrevention, ct);
-        var redFlags = await RecordDetails.LinkedFromAsync(db, cause.Key, LinkKind.CauseRedFlag, ct);
-        return TypedResults.Ok(new CauseDetail(
+        return responses.Ok(cause, () => new CauseDetail(
             cause.Id, cause.Name, cause.Summary, cause.Category, cause.Aliases, cause.SourceCount, cause.Citations, cause.Contested,
-            treatments, preventions, redFlags, Disclaimer.Text));
+            cause.LinkedFrom(LinkKind.CauseTreatment), cause.LinkedFrom(LinkKind.CausePrevention), cause.LinkedFrom(LinkKind.CauseRedFlag),
+            Disclaimer.Text));
     }
 
-    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListTreatmentsForCause(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        RelatedListing.ListAsync(db, directory, RecordKind.Cause, id, LinkKind.CauseTreatment, outgoing: true, ct);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListTreatmentsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CauseTreatment, outgoing: true);
 
-    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListPreventionsForCause(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        RelatedListing.ListAsync(db, directory, RecordKind.Cause, id, LinkKind.CausePrevention, outgoing: true, ct);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListPreventionsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CausePrevention, outgoing: true);
 
-    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListRedFlagsForCause(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        RelatedListing.ListAsync(db, directory, RecordKind.Cause, id, LinkKind.CauseRedFlag, outgoing: true, ct);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListRedFlagsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CauseRedFlag, outgoing: true);
 }

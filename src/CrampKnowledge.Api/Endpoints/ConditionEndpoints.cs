@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -30,8 +30,7 @@ public static class ConditionEndpoints
         return condition;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetCondition(
-        HttpContext http, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static Results<SerializedContent, ProblemHttpResult> GetCondition(HttpContext http, KnowledgeSnapshot snapshot, SerializedResponses responses)
     {
         if (!AcceptsJsonLd(http.Request))
         {
@@ -39,15 +38,14 @@ public static class ConditionEndpoints
                 detail: $"This resource is {ConditionMarkup.MediaType}; send Accept: {ConditionMarkup.MediaType} (or application/json).");
         }
 
-        return await GetConditionJsonLd(http, db, directory, ct);
+        return GetConditionJsonLd(http, snapshot, responses);
     }
 
-    private static async Task<ContentHttpResult> GetConditionJsonLd(
-        HttpContext http, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static SerializedContent GetConditionJsonLd(HttpContext http, KnowledgeSnapshot snapshot, SerializedResponses responses)
     {
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var markup = await ConditionMarkup.BuildAsync(db, directory.ContentVersion, baseUrl, ct);
-        return TypedResults.Content(markup.ToJsonString(), $"{ConditionMarkup.MediaType}; charset=utf-8");
+        var document = responses.Condition(baseUrl, () => ConditionMarkup.Build(snapshot, baseUrl).ToJsonString());
+        return new SerializedContent(document, $"{ConditionMarkup.MediaType}; charset=utf-8");
     }
 
     private static bool AcceptsJsonLd(HttpRequest request)

@@ -1,7 +1,5 @@
 using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data;
-using CrampKnowledge.Api.Data.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
+using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Endpoints;
 
@@ -21,7 +19,9 @@ public static class GraphEndpoints
         return graph;
     }
 
-    private static async Task<Ok<KnowledgeGraph>> GetGraph(
-        [AsParameters] GraphQuery query, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok(await GraphQueries.LoadAsync(db, directory.ContentVersion, query.Citations ?? false, ct));
+    private static SerializedOk<KnowledgeGraph> GetGraph([AsParameters] GraphQuery query, KnowledgeSnapshot snapshot, SerializedResponses responses)
+    {
+        var withCitations = query.Citations ?? false;
+        return responses.Ok((nameof(GetGraph), withCitations), () => snapshot.Graph(withCitations));
+    }
 }

@@ -2,6 +2,7 @@ using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,30 +33,30 @@ public static class PreventionEndpoints
         return preventions;
     }
 
-    private static async Task<Ok<PagedResponse<RecordSummary>>> ListPreventions(
-        [AsParameters] PreventionListQuery query, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static SerializedRecordPage ListPreventions(
+        [AsParameters] PreventionListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var filter = RecordListFilter.From(RecordKind.Prevention, query,
             cause is null ? null : new LinkConstraint(LinkKind.CausePrevention, cause.Key, OtherIsFrom: true));
-        return TypedResults.Ok(await RecordListing.ListAsync(db, filter, ct));
+        var (items, total) = RecordListing.List(snapshot, filter);
+        return responses.Page(items, filter.Page, filter.PageSize, total);
     }
 
-    private static async Task<Results<Ok<PreventionDetail>, ProblemHttpResult>> GetPrevention(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static Results<SerializedOk<PreventionDetail>, ProblemHttpResult> GetPrevention(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
-        if (await RecordDetails.FindAsync(db, RecordKind.Prevention, id, ct) is not { } prevention)
+        if (snapshot.FindRecord(RecordKind.Prevention, id) is not { } prevention)
         {
             return RecordProblems.NotFound(RecordKind.Prevention, id, directory);
         }
 
-        var causes = await RecordDetails.LinkedToAsync(db, prevention.Key, LinkKind.CausePrevention, ct);
-        return TypedResults.Ok(new PreventionDetail(
+        return responses.Ok(prevention, () => new PreventionDetail(
             prevention.Id, prevention.Name, prevention.Summary, prevention.Category, prevention.Aliases, prevention.SourceCount,
-            prevention.Citations, prevention.Contested, causes, Disclaimer.Text));
+            prevention.Citations, prevention.Contested, prevention.LinkedTo(LinkKind.CausePrevention), Disclaimer.Text));
     }
 
-    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListCausesForPrevention(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        RelatedListing.ListAsync(db, directory, RecordKind.Prevention, id, LinkKind.CausePrevention, outgoing: false, ct);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForPrevention(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Prevention, id, LinkKind.CausePrevention, outgoing: false);
 }

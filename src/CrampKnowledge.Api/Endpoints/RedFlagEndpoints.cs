@@ -2,6 +2,7 @@ using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,8 +34,8 @@ public static class RedFlagEndpoints
         return redFlags;
     }
 
-    private static async Task<Ok<PagedResponse<RecordSummary>>> ListRedFlags(
-        [AsParameters] RedFlagListQuery query, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static SerializedRecordPage ListRedFlags(
+        [AsParameters] RedFlagListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var treatment = directory.Resolve(RecordKind.Treatment, RecordListFilter.Blank(query.Treatment));
@@ -42,25 +43,25 @@ public static class RedFlagEndpoints
             cause is null ? null : new LinkConstraint(LinkKind.CauseRedFlag, cause.Key, OtherIsFrom: true),
             treatment is null ? null : new LinkConstraint(LinkKind.TreatmentCaution, treatment.Key, OtherIsFrom: true))
             with { Urgency = RecordListFilter.Blank(query.Urgency) };
-        return TypedResults.Ok(await RecordListing.ListAsync(db, filter, ct));
+        var (items, total) = RecordListing.List(snapshot, filter);
+        return responses.Page(items, filter.Page, filter.PageSize, total);
     }
 
-    private static async Task<Results<Ok<RedFlagDetail>, ProblemHttpResult>> GetRedFlag(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static Results<SerializedOk<RedFlagDetail>, ProblemHttpResult> GetRedFlag(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
-        if (await RecordDetails.FindAsync(db, RecordKind.RedFlag, id, ct) is not { } redFlag)
+        if (snapshot.FindRecord(RecordKind.RedFlag, id) is not { } redFlag)
         {
             return RecordProblems.NotFound(RecordKind.RedFlag, id, directory);
         }
 
-        var causes = await RecordDetails.LinkedToAsync(db, redFlag.Key, LinkKind.CauseRedFlag, ct);
-        var treatments = await RecordDetails.LinkedToAsync(db, redFlag.Key, LinkKind.TreatmentCaution, ct);
-        return TypedResults.Ok(new RedFlagDetail(
+        return responses.Ok(redFlag, () => new RedFlagDetail(
             redFlag.Id, redFlag.Name, redFlag.Summary, redFlag.Category, redFlag.Urgency!, redFlag.Aliases, redFlag.SourceCount,
-            redFlag.Citations, redFlag.Contested, causes, treatments, Disclaimer.Text));
+            redFlag.Citations, redFlag.Contested, redFlag.LinkedTo(LinkKind.CauseRedFlag), redFlag.LinkedTo(LinkKind.TreatmentCaution),
+            Disclaimer.Text));
     }
 
-    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListCausesForRedFlag(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        RelatedListing.ListAsync(db, directory, RecordKind.RedFlag, id, LinkKind.CauseRedFlag, outgoing: false, ct);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForRedFlag(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.RedFlag, id, LinkKind.CauseRedFlag, outgoing: false);
 }

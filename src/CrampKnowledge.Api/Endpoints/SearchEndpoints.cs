@@ -1,5 +1,4 @@
 using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,11 +25,10 @@ public static class SearchEndpoints
         return search;
     }
 
-    private static async Task<Ok<SearchResponse>> Search(
-        [AsParameters] SearchQuery query, KnowledgeDbContext db, SearchVocabulary vocabulary, CancellationToken ct)
+    private static Ok<SearchResponse> Search([AsParameters] SearchQuery query, SearchVocabulary vocabulary, KnowledgeSearch search)
     {
         var plan = vocabulary.Plan(query.Q!);
-        var hits = await KnowledgeSearch.SearchAsync(db, plan, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit, ct);
+        var hits = search.Find(plan, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit);
         var suggestions = hits.Count == 0 ? vocabulary.Suggest(plan) : [];
         return TypedResults.Ok(new SearchResponse(query.Q!, plan.Terms, hits, suggestions, Disclaimer.Text));
     }

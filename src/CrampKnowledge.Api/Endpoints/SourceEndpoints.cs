@@ -1,10 +1,9 @@
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
-using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrampKnowledge.Api.Endpoints;
 
@@ -29,14 +28,14 @@ public static class SourceEndpoints
         return sources;
     }
 
-    private static async Task<Ok<PagedResponse<SourceSummary>>> ListSources(
-        [AsParameters] SourceListQuery query, KnowledgeDbContext db, CancellationToken ct)
+    private static Ok<PagedResponse<SourceSummary>> ListSources([AsParameters] SourceListQuery query, KnowledgeSnapshot snapshot)
     {
-        var sources = db.Sources.AsNoTracking();
+        IEnumerable<SnapshotSource> sources = snapshot.SourcesIn(query.Sort);
         if (RecordListFilter.Blank(query.Q) is { } q)
         {
+            // As the SQL did: the needle is lower-cased fully, the text only in ASCII (SQLite's lower()).
             var needle = q.ToLowerInvariant();
-            sources = sources.Where(s => s.Title.ToLower().Contains(needle) || (s.Publisher != null && s.Publisher.ToLower().Contains(needle)));
+            sources = sources.Where(s => s.LowerWords.Any(w => w.Contains(needle, StringComparison.Ordinal)));
         }
 
         if (RecordListFilter.Blank(query.Category) is { } kind)
@@ -44,29 +43,17 @@ public static class SourceEndpoints
             sources = sources.Where(s => s.Kind == kind);
         }
 
-        var total = await sources.CountAsync(ct);
-        var ordered = query.Sort switch
-        {
-            "-name" => sources.OrderByDescending(s => EF.Functions.Collate(s.Title, "NOCASE")).ThenBy(s => s.Id),
-            "citationCount" => sources.OrderBy(s => s.Citations.Count).ThenBy(s => EF.Functions.Collate(s.Title, "NOCASE")),
-            "-citationCount" => sources.OrderByDescending(s => s.Citations.Count).ThenBy(s => EF.Functions.Collate(s.Title, "NOCASE")),
-            _ => sources.OrderBy(s => EF.Functions.Collate(s.Title, "NOCASE")).ThenBy(s => s.Id),
-        };
+        var matches = sources.ToList();
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? Paging.DefaultPageSize;
-        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(s => new SourceSummary(s.Id, s.Title, s.Summary, s.Kind, s.Publisher, s.Citations.Count))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new PagedResponse<SourceSummary>(items, page, pageSize, total, Disclaimer.Text));
+        var items = matches.Skip((page - 1) * pageSize).Take(pageSize).Select(s => s.Row).ToList();
+        return TypedResults.Ok(new PagedResponse<SourceSummary>(items, page, pageSize, matches.Count, Disclaimer.Text));
     }
 
-    private static async Task<Results<Ok<SourceDetail>, ProblemHttpResult>> GetSource(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static Results<SerializedOk<SourceDetail>, ProblemHttpResult> GetSource(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
-        var source = await db.Sources.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Title, s.Summary, s.Kind, s.Publisher, s.FileName, s.Sha256, s.Text, CitationCount = s.Citations.Count })
-            .SingleOrDefaultAsync(ct);
-        if (source is null)
+        if (snapshot.FindSource(id) is not { } source)
         {
             var suggestions = directory.SuggestSources(id);
             var hint = NearestTerms.DidYouMean(suggestions, " See /api/v1/sources for the list.");
@@ -74,13 +61,6 @@ public static class SourceEndpoints
                 detail: $"No source has the id '{id}'.{hint}", extensions: new Dictionary<string, object?> { ["suggestions"] = suggestions });
         }
 
-        var citedBy = await db.Citations.OfType<RecordCitation>().Where(c => c.SourceId == id)
-            .Select(c => new { c.Record.Kind, c.Record.Slug, c.Record.Name })
-            .Distinct()
-            .ToListAsync(ct);
-        var refs = citedBy.OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Ordinal)
-            .Select(r => new RecordRef(r.Kind.WireName(), r.Slug, r.Name)).ToList();
-        return TypedResults.Ok(new SourceDetail(source.Id, source.Title, source.Summary, source.Kind, source.Publisher,
-            source.FileName, source.Sha256, source.CitationCount, refs, source.Text, Disclaimer.Text));
+        return responses.Ok((nameof(GetSource), source.Id), () => source.Detail);
     }
 }

@@ -2,6 +2,7 @@ using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,35 +40,35 @@ public static class TreatmentEndpoints
         return treatments;
     }
 
-    private static async Task<Ok<PagedResponse<RecordSummary>>> ListTreatments(
-        [AsParameters] TreatmentListQuery query, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static SerializedRecordPage ListTreatments(
+        [AsParameters] TreatmentListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var filter = RecordListFilter.From(RecordKind.Treatment, query,
             cause is null ? null : new LinkConstraint(LinkKind.CauseTreatment, cause.Key, OtherIsFrom: true));
-        return TypedResults.Ok(await RecordListing.ListAsync(db, filter, ct));
+        var (items, total) = RecordListing.List(snapshot, filter);
+        return responses.Page(items, filter.Page, filter.PageSize, total);
     }
 
-    private static async Task<Results<Ok<TreatmentDetail>, ProblemHttpResult>> GetTreatment(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct)
+    private static Results<SerializedOk<TreatmentDetail>, ProblemHttpResult> GetTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
-        if (await RecordDetails.FindAsync(db, RecordKind.Treatment, id, ct) is not { } treatment)
+        if (snapshot.FindRecord(RecordKind.Treatment, id) is not { } treatment)
         {
             return RecordProblems.NotFound(RecordKind.Treatment, id, directory);
         }
 
-        var causes = await RecordDetails.LinkedToAsync(db, treatment.Key, LinkKind.CauseTreatment, ct);
-        var cautions = await RecordDetails.LinkedFromAsync(db, treatment.Key, LinkKind.TreatmentCaution, ct);
-        return TypedResults.Ok(new TreatmentDetail(
+        return responses.Ok(treatment, () => new TreatmentDetail(
             treatment.Id, treatment.Name, treatment.Summary, treatment.Category, treatment.Aliases, treatment.SourceCount,
-            treatment.Citations, treatment.Contested, causes, cautions, Disclaimer.Text));
+            treatment.Citations, treatment.Contested, treatment.LinkedTo(LinkKind.CauseTreatment), treatment.LinkedFrom(LinkKind.TreatmentCaution),
+            Disclaimer.Text));
     }
 
-    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListCausesForTreatment(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        RelatedListing.ListAsync(db, directory, RecordKind.Treatment, id, LinkKind.CauseTreatment, outgoing: false, ct);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Treatment, id, LinkKind.CauseTreatment, outgoing: false);
 
-    private static Task<Results<Ok<RelatedRecords>, ProblemHttpResult>> ListCautionsForTreatment(
-        string id, KnowledgeDbContext db, RecordDirectory directory, CancellationToken ct) =>
-        RelatedListing.ListAsync(db, directory, RecordKind.Treatment, id, LinkKind.TreatmentCaution, outgoing: true, ct);
+    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCautionsForTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
+        RelatedListing.List(snapshot, directory, responses, RecordKind.Treatment, id, LinkKind.TreatmentCaution, outgoing: true);
 }

@@ -1,68 +1,52 @@
-using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Data.Seeding;
-using Microsoft.EntityFrameworkCore;
+using CrampKnowledge.Api.Endpoints;
 
 namespace CrampKnowledge.Api.Hosting;
 
 public static partial class KnowledgeBaseSetup
 {
-    /// <summary>Registers the read-only database and the in-memory record directory.</summary>
+    /// <summary>Registers the in-memory snapshot the endpoints read, and what is built from it.</summary>
     public static WebApplicationBuilder AddKnowledgeBase(this WebApplicationBuilder builder)
     {
-        // Resolved when first asked for, so settings a test host adds late are honoured.
+        // Resolved when first asked for, so settings a test host adds late are honoured. EF Core is not
+        // registered: it only writes the database (KnowledgeDatabase), and its model would cost start-up and memory.
         builder.Services.AddSingleton(sp => KnowledgeDatabaseLocation.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddDbContextPool<KnowledgeDbContext>((sp, options) => options
-            .UseSqlite(sp.GetRequiredService<KnowledgeDatabaseLocation>().ReadOnlyConnectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-        builder.Services.AddSingleton(sp =>
-        {
-            using var scope = sp.CreateScope();
-            return RecordDirectory.Load(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>());
-        });
-        builder.Services.AddSingleton(sp =>
-        {
-            using var scope = sp.CreateScope();
-            return SearchVocabulary.Load(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>());
-        });
-        builder.Services.AddSingleton(sp =>
-        {
-            using var scope = sp.CreateScope();
-            return RedFlagRuleBook.Load(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>());
-        });
+        builder.Services.AddSingleton(sp => KnowledgeSnapshotReader.Read(sp.GetRequiredService<KnowledgeDatabaseLocation>()));
+        builder.Services.AddSingleton(sp => RecordDirectory.From(sp.GetRequiredService<KnowledgeSnapshot>()));
+        builder.Services.AddSingleton(sp => SearchVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
+        builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
+        builder.Services.AddSingleton<KnowledgeSearch>();
+        builder.Services.AddSingleton<SerializedResponses>();
         return builder;
     }
 
     /// <summary>
     /// Builds the database from seed-data if it is missing, stale or unreadable, then loads the
-    /// directory. Throws <see cref="SeedDataException"/> when seed-data is invalid.
+    /// snapshot. Throws <see cref="SeedDataException"/> when seed-data is invalid and
+    /// <see cref="KnowledgeDatabaseException"/> when the database cannot be served.
     /// </summary>
     public static void PrepareKnowledgeBase(this WebApplication app)
     {
         var location = app.Services.GetRequiredService<KnowledgeDatabaseLocation>();
         var outcome = KnowledgeDatabase.EnsureBuilt(location);
-        RecordDirectory directory;
-        try
-        {
-            // Load everything served from memory now, so a file that cannot be read stops start-up, not a request.
-            directory = app.Services.GetRequiredService<RecordDirectory>();
-            app.Services.GetRequiredService<SearchVocabulary>();
-            app.Services.GetRequiredService<RedFlagRuleBook>();
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
-        {
-            throw new KnowledgeDatabaseException($"Cannot open the database at {location.DatabasePath} read-only: {e.Message}", e);
-        }
+
+        // Load everything served from memory now, so a file that cannot be read stops start-up, not a request.
+        var snapshot = app.Services.GetRequiredService<KnowledgeSnapshot>();
+        app.Services.GetRequiredService<RecordDirectory>();
+        app.Services.GetRequiredService<SearchVocabulary>();
+        app.Services.GetRequiredService<RedFlagRuleBook>();
 
         if (outcome.Rebuilt)
         {
-            LogBuilt(app.Logger, location.DatabasePath, location.SeedDataPath, directory.ContentVersion, outcome.Reason);
+            LogBuilt(app.Logger, location.DatabasePath, location.SeedDataPath, snapshot.ContentVersion, outcome.Reason);
         }
         else
         {
-            LogOpened(app.Logger, location.DatabasePath, directory.ContentVersion);
+            LogOpened(app.Logger, location.DatabasePath, snapshot.ContentVersion);
         }
     }
 

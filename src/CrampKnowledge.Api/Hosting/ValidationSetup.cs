@@ -6,19 +6,22 @@ namespace CrampKnowledge.Api.Hosting;
 
 public static class ValidationSetup
 {
-    /// <summary>Each validator is registered by hand: no assembly scanning, no FluentValidation.AspNetCore.</summary>
+    /// <summary>
+    /// Each validator is registered by hand: no assembly scanning, no FluentValidation.AspNetCore.
+    /// Singletons: they hold no per-request state, and building a validator's rules costs more than running them.
+    /// </summary>
     public static IServiceCollection AddValidators(this IServiceCollection services)
     {
         // Messages name parameters as clients send them ("pageSize"), not as C# spells them ("Page Size").
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-        services.AddScoped<IValidator<CauseListQuery>, CauseListQueryValidator>();
-        services.AddScoped<IValidator<TreatmentListQuery>, TreatmentListQueryValidator>();
-        services.AddScoped<IValidator<PreventionListQuery>, PreventionListQueryValidator>();
-        services.AddScoped<IValidator<RedFlagListQuery>, RedFlagListQueryValidator>();
-        services.AddScoped<IValidator<SourceListQuery>, SourceListQueryValidator>();
-        services.AddScoped<IValidator<SearchQuery>, SearchQueryValidator>();
-        services.AddScoped<IValidator<RedFlagCheckRequest>, RedFlagCheckRequestValidator>();
+        services.AddSingleton<IValidator<CauseListQuery>, CauseListQueryValidator>();
+        services.AddSingleton<IValidator<TreatmentListQuery>, TreatmentListQueryValidator>();
+        services.AddSingleton<IValidator<PreventionListQuery>, PreventionListQueryValidator>();
+        services.AddSingleton<IValidator<RedFlagListQuery>, RedFlagListQueryValidator>();
+        services.AddSingleton<IValidator<SourceListQuery>, SourceListQueryValidator>();
+        services.AddSingleton<IValidator<SearchQuery>, SearchQueryValidator>();
+        services.AddSingleton<IValidator<RedFlagCheckRequest>, RedFlagCheckRequestValidator>();
         return services;
     }
 

@@ -123,6 +123,31 @@ public sealed class StartupFaultTests
         Assert.Empty(Directory.GetFiles(temp.Path, "*.building"));
     }
 
+    [Fact]
+    public async Task ACurrentDatabaseMissingATableStopsStartupWithOneClearLine()
+    {
+        using var temp = new TempFolder();
+        var database = temp.File("knowledge.db");
+        await BuildAsync(database);
+        // python3's sqlite3, as any tool might; this project does not reference the SQLite provider.
+        var drop = new ProcessStartInfo("python3")
+        {
+            ArgumentList = { "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE Aliases'); c.commit()", database },
+        };
+        using (var dropping = Process.Start(drop)!)
+        {
+            await dropping.WaitForExitAsync();
+            Assert.Equal(0, dropping.ExitCode);
+        }
+
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(database, seedDataPath: null);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Cannot open the database at {database} read-only", output, StringComparison.Ordinal);
+        Assert.Contains("no such table: Aliases", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     private static async Task BuildAsync(string database)
     {
         var (exitCode, output) = await ApiProcess.BuildDatabaseAsync(database);

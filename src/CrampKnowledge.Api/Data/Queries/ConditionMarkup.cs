@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data.Entities;
-using Microsoft.EntityFrameworkCore;
+using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Data.Queries;
 
@@ -14,26 +14,18 @@ internal static class ConditionMarkup
 {
     public const string MediaType = "application/ld+json";
 
-    public static async Task<JsonObject> BuildAsync(KnowledgeDbContext db, string contentVersion, string baseUrl, CancellationToken ct)
+    public static JsonObject Build(KnowledgeSnapshot snapshot, string baseUrl)
     {
-        var records = await db.Records.AsNoTracking()
-            .OrderBy(r => r.Kind).ThenBy(r => r.Name)
-            .Select(r => new Row(
-                r.Id, r.Kind, r.Slug, r.Name, r.Summary,
-                r.Kind == RecordKind.RedFlag ? ((RedFlag)r).Urgency : null,
-                r.Aliases.OrderBy(a => a.Position).Select(a => a.Text).ToList()))
-            .ToListAsync(ct);
-        var cautions = await db.Links.AsNoTracking()
-            .Where(l => l.Kind == LinkKind.TreatmentCaution)
-            .Select(l => new { l.FromId, l.To.Name, l.To.Summary })
-            .ToListAsync(ct);
-        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Title)
-            .Select(s => new { s.Id, s.Title, s.Publisher })
-            .ToListAsync(ct);
+        var records = snapshot.Records.OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        // The cautions of one treatment in the order SQLite's (Kind, FromId, ToId) index returned them.
+        var cautions = snapshot.Links.Where(l => l.Kind == LinkKind.TreatmentCaution).OrderBy(l => l.From.Key).ThenBy(l => l.To.Key)
+            .Select(l => new { FromId = l.From.Key, l.To.Name, l.To.Summary })
+            .ToList();
+        var sources = snapshot.Sources.OrderBy(s => s.Title, StringComparer.Ordinal).ToList();
 
-        JsonObject Entity(string type, Row r)
+        JsonObject Entity(string type, SnapshotRecord r)
         {
-            var url = $"{baseUrl}/api/v1/{r.Kind.PluralName()}/{r.Slug}";
+            var url = $"{baseUrl}/api/v1/{r.Kind.PluralName()}/{r.Id}";
             var entity = new JsonObject { ["@type"] = type, ["@id"] = url, ["name"] = r.Name, ["description"] = r.Summary, ["url"] = url };
             if (r.Aliases.Count > 0)
             {
@@ -47,7 +39,7 @@ internal static class ConditionMarkup
         var treatments = records.Where(r => r.Kind == RecordKind.Treatment).Select(r =>
         {
             var therapy = Entity("MedicalTherapy", r);
-            var limits = cautions.Where(c => c.FromId == r.Id).Select(c => (JsonNode)JsonValue.Create($"{c.Name}: {c.Summary}")!).ToArray();
+            var limits = cautions.Where(c => c.FromId == r.Key).Select(c => (JsonNode)JsonValue.Create($"{c.Name}: {c.Summary}")!).ToArray();
             if (limits.Length > 0)
             {
                 therapy["contraindication"] = new JsonArray(limits);
@@ -68,7 +60,7 @@ internal static class ConditionMarkup
             ["description"] = "What five articles say about leg and foot cramps, curated by CrampKnowledge with verbatim citations.",
             ["medicalAudience"] = "https://schema.org/Patient",
             ["aspect"] = new JsonArray("causes", "treatment", "prevention", "warning signs"),
-            ["version"] = contentVersion,
+            ["version"] = snapshot.ContentVersion,
             ["mainEntity"] = new JsonObject
             {
                 ["@type"] = "MedicalCondition",
@@ -100,6 +92,4 @@ internal static class ConditionMarkup
             ["disclaimer"] = Disclaimer.Text,
         };
     }
-
-    private sealed record Row(int Id, RecordKind Kind, string Slug, string Name, string Summary, string? Urgency, List<string> Aliases);
 }

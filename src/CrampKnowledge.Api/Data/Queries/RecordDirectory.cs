@@ -1,5 +1,5 @@
 using CrampKnowledge.Api.Data.Entities;
-using Microsoft.EntityFrameworkCore;
+using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Data.Queries;
 
@@ -64,24 +64,19 @@ public sealed class RecordDirectory
 
     public IReadOnlyList<string> SuggestSources(string word) => NearestTerms.Find(word, _sources);
 
-    public static RecordDirectory Load(KnowledgeDbContext db)
+    public static RecordDirectory From(KnowledgeSnapshot snapshot)
     {
-        var contentVersion = db.ContentInfo.AsNoTracking().Single().ContentVersion;
-        var entries = db.Records.AsNoTracking()
-            .OrderBy(r => r.Slug)
-            .Select(r => new Entry(r.Id, r.Kind, r.Slug, r.Name, r.Aliases.OrderBy(a => a.Position).Select(a => a.Text).ToList()))
+        var entries = snapshot.Records
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => new Entry(r.Key, r.Kind, r.Id, r.Name, r.Aliases))
             .ToList();
-        var vocabularies = db.Vocabulary.AsNoTracking()
-            .OrderBy(t => t.Position)
-            .Select(t => new { t.Vocabulary, t.Slug })
-            .AsEnumerable()
+        var vocabularies = snapshot.Vocabulary
             .GroupBy(t => t.Vocabulary)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Slug).ToList());
-        var sources = db.Sources.AsNoTracking().OrderBy(s => s.Id)
-            .Select(s => new { s.Id, s.Title, s.Publisher })
-            .AsEnumerable()
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(t => t.Position).Select(t => t.Slug).ToList());
+        var sources = snapshot.Sources
+            .OrderBy(s => s.Id, StringComparer.Ordinal)
             .SelectMany(s => new[] { (s.Id, s.Id), (s.Title, s.Id), (s.Publisher ?? s.Id, s.Id) })
             .ToList();
-        return new RecordDirectory(contentVersion, entries, vocabularies, sources);
+        return new RecordDirectory(snapshot.ContentVersion, entries, vocabularies, sources);
     }
 }

@@ -1,21 +1,20 @@
-using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data.Entities;
-using CrampKnowledge.Api.Data.Projections;
-using Microsoft.EntityFrameworkCore;
+using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Data.Queries;
 
-/// <summary>The list query all four record kinds share: filter, sort, page, project.</summary>
+/// <summary>The list query all four record kinds share: filter and page records already in list order.</summary>
 internal static class RecordListing
 {
-    public static async Task<PagedResponse<RecordSummary>> ListAsync(KnowledgeDbContext db, RecordListFilter filter, CancellationToken ct)
+    /// <summary>The requested page of matching records, and how many match on all pages.</summary>
+    public static (IReadOnlyList<SnapshotRecord> Items, int Total) List(KnowledgeSnapshot snapshot, RecordListFilter filter)
     {
-        var records = db.Records.AsNoTracking().Where(r => r.Kind == filter.Kind);
+        // The lists are a few dozen records in the requested order, so filtering keeps that order and nothing is sorted here.
+        IEnumerable<SnapshotRecord> records = snapshot.RecordsOf(filter.Kind, filter.Sort);
         if (filter.Q is { } q)
         {
-            // Contains becomes instr(), so % and _ in user input are plain characters.
+            // As the SQL did: the needle is lower-cased fully, the text only in ASCII (SQLite's lower()).
             var needle = q.ToLowerInvariant();
-            records = records.Where(r => r.Name.ToLower().Contains(needle) || r.Aliases.Any(a => a.Text.ToLower().Contains(needle)));
+            records = records.Where(r => r.LowerWords.Any(w => w.Contains(needle, StringComparison.Ordinal)));
         }
 
         if (filter.Category is { } category)
@@ -25,7 +24,7 @@ internal static class RecordListing
 
         if (filter.Source is { } source)
         {
-            records = records.Where(r => r.Citations.Any(c => c.SourceId == source));
+            records = records.Where(r => r.IsCitedBy(source));
         }
 
         if (filter.MinSources > 1)
@@ -35,30 +34,17 @@ internal static class RecordListing
 
         if (filter.Urgency is { } urgency)
         {
-            records = records.Where(r => ((RedFlag)r).Urgency == urgency);
+            records = records.Where(r => r.Urgency == urgency);
         }
 
         foreach (var link in filter.Links)
         {
             records = link.OtherIsFrom
-                ? records.Where(r => r.IncomingLinks.Any(l => l.Kind == link.Kind && l.FromId == link.OtherKey))
-                : records.Where(r => r.OutgoingLinks.Any(l => l.Kind == link.Kind && l.ToId == link.OtherKey));
+                ? records.Where(r => snapshot.HasLink(link.Kind, link.OtherKey, r.Key))
+                : records.Where(r => snapshot.HasLink(link.Kind, r.Key, link.OtherKey));
         }
 
-        var total = await records.CountAsync(ct);
-        var ordered = filter.Sort switch
-        {
-            "-name" => records.OrderByDescending(r => EF.Functions.Collate(r.Name, "NOCASE")).ThenBy(r => r.Slug),
-            "sourceCount" => records.OrderBy(r => r.SourceCount).ThenBy(r => EF.Functions.Collate(r.Name, "NOCASE")),
-            "-sourceCount" => records.OrderByDescending(r => r.SourceCount).ThenBy(r => EF.Functions.Collate(r.Name, "NOCASE")),
-            // Readers expect "Leg and foot" before "Leg Spasms"; SQLite's default collation is case-sensitive.
-            _ => records.OrderBy(r => EF.Functions.Collate(r.Name, "NOCASE")).ThenBy(r => r.Slug),
-        };
-        var items = await ordered
-            .Skip((filter.Page - 1) * filter.PageSize)
-            .Take(filter.PageSize)
-            .Select(RecordProjections.Summary)
-            .ToListAsync(ct);
-        return new PagedResponse<RecordSummary>(items, filter.Page, filter.PageSize, total, Disclaimer.Text);
+        var matches = records as IReadOnlyList<SnapshotRecord> ?? records.ToList();
+        return (matches.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToList(), matches.Count);
     }
 }

@@ -1,6 +1,6 @@
 using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data.Projections;
-using Microsoft.EntityFrameworkCore;
+using CrampKnowledge.Api.Data.Entities;
+using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
@@ -38,19 +38,17 @@ internal sealed class RedFlagRuleBook
         return matches.ConvertAll(m => m.Match);
     }
 
-    public static RedFlagRuleBook Load(KnowledgeDbContext db)
+    public static RedFlagRuleBook Load(KnowledgeSnapshot snapshot)
     {
-        var sourceTitles = db.Sources.AsNoTracking().Select(s => new { s.Id, s.Title }).ToDictionary(s => s.Id, s => s.Title);
-        var triggers = db.RedFlagTriggers.AsNoTracking()
+        var sourceTitles = snapshot.Sources.ToDictionary(s => s.Id, s => s.Title);
+        var triggers = snapshot.RedFlagTriggers
             .OrderBy(t => t.Position)
-            .AsEnumerable()
             .ToLookup(t => t.RedFlagId);
-        var redFlags = db.RedFlags.AsNoTracking()
-            .OrderBy(r => r.Slug)
+        var redFlags = snapshot.RecordsOf(RecordKind.RedFlag)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => new
             {
-                r.Id, r.Slug, r.Name, r.Summary, r.Urgency, r.UrgencyRank,
-                Citations = r.Citations.OrderBy(c => c.Position).AsQueryable().Select(CitationProjections.ToContract).ToList(),
+                Id = r.Key, Slug = r.Id, r.Name, r.Summary, Urgency = r.Urgency!, r.UrgencyRank, r.Citations,
             })
             .ToList();
 

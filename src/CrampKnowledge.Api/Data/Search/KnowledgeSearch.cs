@@ -1,67 +1,65 @@
 using System.Net;
 using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data.Entities;
-using CrampKnowledge.Api.Data.Projections;
-using Microsoft.EntityFrameworkCore;
+using CrampKnowledge.Api.Data.ReadModel;
+using CrampKnowledge.Api.Data.Seeding;
+using Microsoft.Data.Sqlite;
 
 namespace CrampKnowledge.Api.Data.Search;
 
-/// <summary>Runs a search plan against the FTS5 index, then reads the hits' records and quotes with EF.</summary>
-internal static class KnowledgeSearch
+/// <summary>
+/// Runs a search plan against the FTS5 index over a pooled read-only connection, then fills in the
+/// hits' records and quotes from the snapshot.
+/// </summary>
+public sealed class KnowledgeSearch(KnowledgeDatabaseLocation location, KnowledgeSnapshot snapshot)
 {
     // Markers FTS5 puts around matches; control characters, so they cannot occur in the indexed text.
     private const char MarkStart = '\u0002';
     private const char MarkEnd = '\u0003';
 
-    public static async Task<IReadOnlyList<SearchHit>> SearchAsync(
-        KnowledgeDbContext db, SearchPlan plan, IReadOnlyList<string> types, int limit, CancellationToken ct)
+    // The SQL text never varies with input (types travel as one parameter, ",cause,treatment,"), so SQLite sees one statement.
+    private const string MatchSql = $"""
+        SELECT type, slug,
+               -bm25({SearchIndex.Table}, {SearchIndex.Bm25Weights}) AS score,
+               snippet({SearchIndex.Table}, -1, char(2), char(3), '…', 16) AS snippet
+        FROM {SearchIndex.Table}
+        WHERE {SearchIndex.Table} MATCH $match
+          AND instr($types, ',' || type || ',') > 0
+        ORDER BY bm25({SearchIndex.Table}, {SearchIndex.Bm25Weights})
+        LIMIT $limit
+        """;
+
+    private readonly string _connectionString = location.ReadOnlyConnectionString;
+
+    public IReadOnlyList<SearchHit> Find(SearchPlan plan, IReadOnlyList<string> types, int limit)
     {
-        // Types travel as one parameter (",cause,treatment,"), so the SQL text never varies with input.
-        var typeFilter = "," + string.Join(',', types) + ",";
-        var matches = await db.Set<SearchMatch>().FromSqlInterpolated($"""
-            SELECT type AS Type, slug AS Slug,
-                   -bm25(SearchIndex, 0.0, 0.0, 10.0, 8.0, 3.0, 1.0) AS Score,
-                   snippet(SearchIndex, -1, char(2), char(3), '…', 16) AS Snippet
-            FROM SearchIndex
-            WHERE SearchIndex MATCH {plan.FtsQuery}
-              AND instr({typeFilter}, ',' || type || ',') > 0
-            ORDER BY bm25(SearchIndex, 0.0, 0.0, 10.0, 8.0, 3.0, 1.0)
-            LIMIT {limit}
-            """).AsNoTracking().ToListAsync(ct);
-        if (matches.Count == 0)
-        {
-            return [];
-        }
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = MatchSql;
+        command.Parameters.AddWithValue("$match", plan.FtsQuery);
+        command.Parameters.AddWithValue("$types", "," + string.Join(',', types) + ",");
+        command.Parameters.AddWithValue("$limit", limit);
 
-        var recordSlugs = matches.Where(m => m.Type != "source").Select(m => m.Slug).Distinct().ToList();
-        var records = (await db.Records.AsNoTracking()
-            .Where(r => recordSlugs.Contains(r.Slug))
-            .Select(r => new
-            {
-                r.Kind, r.Slug, r.Name, r.Summary,
-                Urgency = r.Kind == RecordKind.RedFlag ? ((RedFlag)r).Urgency : null,
-                Citations = r.Citations.OrderBy(c => c.Position).AsQueryable().Select(CitationProjections.ToContract).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(ct))
-            .ToDictionary(r => (r.Kind.WireName(), r.Slug));
-        var sourceSlugs = matches.Where(m => m.Type == "source").Select(m => m.Slug).ToList();
-        var sources = await db.Sources.AsNoTracking().Where(s => sourceSlugs.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => new { s.Title, s.Summary }, ct);
-
-        return matches.Select(m =>
+        var hits = new List<SearchHit>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            var snippet = Highlight(m.Snippet);
-            var score = Math.Round(m.Score, 3);
-            if (m.Type == "source")
+            var (type, slug) = (reader.GetString(0), reader.GetString(1));
+            var score = Math.Round(reader.GetDouble(2), 3);
+            var snippet = Highlight(reader.GetString(3));
+            if (type == "source")
             {
-                var source = sources[m.Slug];
-                return new SearchHit(m.Type, m.Slug, source.Title, source.Summary, score, snippet, null, []);
+                var source = snapshot.FindSource(slug) ?? throw new InvalidOperationException($"The search index names unknown source '{slug}'.");
+                hits.Add(new SearchHit(type, slug, source.Title, source.Detail.Summary, score, snippet, null, []));
+                continue;
             }
 
-            var record = records[(m.Type, m.Slug)];
-            return new SearchHit(m.Type, m.Slug, record.Name, record.Summary, score, snippet, record.Urgency, record.Citations);
-        }).ToList();
+            var record = (RecordKinds.FromWireName(type) is { } kind ? snapshot.FindRecord(kind, slug) : null)
+                ?? throw new InvalidOperationException($"The search index names unknown {type} '{slug}'.");
+            hits.Add(new SearchHit(type, slug, record.Name, record.Summary, score, snippet, record.Urgency, record.Citations));
+        }
+
+        return hits;
     }
 
     /// <summary>HTML-escapes the passage, then turns the FTS5 markers into &lt;mark&gt; tags.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CrampKnowledge.Api.Data.Queries;
-using Microsoft.EntityFrameworkCore;
+using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Data.Search;
 
@@ -119,19 +119,15 @@ public sealed partial class SearchVocabulary
         return false;
     }
 
-    public static SearchVocabulary Load(KnowledgeDbContext db)
+    public static SearchVocabulary Load(KnowledgeSnapshot snapshot)
     {
-        var synonyms = db.Synonyms.AsNoTracking()
-            .OrderBy(s => s.Id)
-            .Select(s => new { s.Phrase, s.Means })
-            .AsEnumerable()
+        var synonyms = snapshot.Synonyms
             .GroupBy(s => s.Phrase)
             .Select(g => (Words(g.Key).ToArray(), (IReadOnlyList<string>)g.Select(s => s.Means).ToList()))
             .ToList();
-        var names = db.Records.AsNoTracking().Select(r => r.Name)
-            .Concat(db.Aliases.AsNoTracking().Select(a => a.Text))
-            .Concat(db.Synonyms.AsNoTracking().Select(s => s.Phrase))
-            .ToList();
+        var names = snapshot.Records.Select(r => r.Name)
+            .Concat(snapshot.Records.SelectMany(r => r.Aliases))
+            .Concat(snapshot.Synonyms.Select(s => s.Phrase));
         var known = names.SelectMany(Words).Where(w => w.Length >= 4 && !StopWords.Contains(w)).Distinct().Order(StringComparer.Ordinal).ToList();
         return new SearchVocabulary(synonyms, known);
     }

@@ -46,17 +46,28 @@ public static class KnowledgeDatabase
         try
         {
             // A file another process holds locked is "unreadable" after 2 s rather than the default 30 s: it gets rebuilt.
-            using var db = Open(new SqliteConnectionStringBuilder(location.ReadOnlyConnectionString) { Pooling = false, DefaultTimeout = 2 }.ToString());
-            var info = db.ContentInfo.AsNoTracking().SingleOrDefault();
-            return info switch
+            // Plain SQL rather than EF: when the file is current, EF is never needed and its start-up cost is saved.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(location.ReadOnlyConnectionString) { Pooling = false, DefaultTimeout = 2 }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT ContentVersion, SchemaVersion FROM ContentInfo LIMIT 2";
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
             {
-                null => "the database file has no content version",
-                { SchemaVersion: var v } when v != SchemaVersion => $"the database file has schema {v}, not {SchemaVersion}",
-                { ContentVersion: var c } when c != contentVersion => "seed-data has changed since the database file was built",
-                _ => null,
-            };
+                return "the database file has no content version";
+            }
+
+            var (storedVersion, storedSchema) = (reader.GetString(0), reader.GetInt32(1));
+            if (reader.Read())
+            {
+                return "the database file has more than one content version";
+            }
+
+            return storedSchema != SchemaVersion ? $"the database file has schema {storedSchema}, not {SchemaVersion}"
+                : storedVersion != contentVersion ? "seed-data has changed since the database file was built"
+                : null;
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or InvalidCastException)
         {
             return $"the database file cannot be read ({e.Message})";
         }
@@ -72,15 +83,23 @@ public static class KnowledgeDatabase
         var buildPath = $"{databasePath}.{Guid.NewGuid():N}.building";
         try
         {
-            using (var db = Open(new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString()))
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString();
+            using (var db = Open(connectionString))
             {
                 db.Database.EnsureCreated();
                 SeedEntityBuilder.AddTo(db, seed, contentVersion, SchemaVersion);
                 db.SaveChanges();
-                Search.SearchIndex.Create(db);
+            }
+
+            using (var connection = new SqliteConnection(connectionString))
+            {
+                connection.Open();
+                Search.SearchIndex.Create(connection);
                 // EF creates SQLite files in WAL mode, which needs -shm/-wal files beside the database even to
                 // read; a rollback journal lets the single file be opened read-only from read-only media.
-                db.Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
+                using var journal = connection.CreateCommand();
+                journal.CommandText = "PRAGMA journal_mode=DELETE;";
+                journal.ExecuteNonQuery();
             }
 
             File.Move(buildPath, databasePath, overwrite: true);

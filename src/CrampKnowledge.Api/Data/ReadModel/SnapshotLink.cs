@@ -1,0 +1,8 @@
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data.Entities;
+using Citation = CrampKnowledge.Api.Contracts.Citation;
+
+namespace CrampKnowledge.Api.Data.ReadModel;
+
+/// <summary>A sourced connection between two records, with the quotes that make it.</summary>
+public sealed record SnapshotLink(int Key, LinkKind Kind, SnapshotRecord From, SnapshotRecord To, IReadOnlyList<Citation> Citations);

@@ -1,0 +1,117 @@
+using CrampKnowledge.Api.Data.Entities;
+using CrampKnowledge.Api.Data.ReadModel;
+using CrampKnowledge.Api.Data.Seeding;
+using Microsoft.Data.Sqlite;
+
+namespace CrampKnowledge.Api.Tests.Seeding;
+
+/// <summary>
+/// The in-memory snapshot every read is served from: a current database file whose rows cannot be
+/// served stops start-up with one clear message, and the snapshot orders and matches text as SQLite did.
+/// </summary>
+public class SnapshotLoadTests
+{
+    [Fact]
+    public void ADatabaseMissingATableStopsStartupWithAClearMessage()
+    {
+        using var seed = BuiltSeedFolder();
+        Execute(seed.DatabasePath, "DROP TABLE Links");
+
+        Assert.False(KnowledgeDatabase.EnsureBuilt(seed.Location).Rebuilt);
+        var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeSnapshotReader.Read(seed.Location));
+
+        Assert.Contains(seed.DatabasePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("no such table: Links", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DELETE FROM Sources WHERE Id = (SELECT SourceId FROM Citations LIMIT 1)", "which does not exist")]
+    [InlineData("UPDATE Records SET Kind = 9 WHERE Id = (SELECT MIN(Id) FROM Records)", "unknown kind 9")]
+    [InlineData("UPDATE Links SET ToId = 99999 WHERE Id = (SELECT MIN(Id) FROM Links)", "record 99999, which does not exist")]
+    [InlineData("INSERT INTO ContentInfo (Id, ContentVersion, SchemaVersion, BuiltAtUtc) VALUES (2, 'x', 3, '2001-01-01')", "ContentInfo table has 2 rows")]
+    public void RowsThatDoNotFitTogetherStopStartupWithAClearMessage(string damage, string expected)
+    {
+        using var seed = BuiltSeedFolder();
+        var contentVersion = KnowledgeSnapshotReader.Read(seed.Location).ContentVersion;
+        Execute(seed.DatabasePath, damage);
+
+        var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeSnapshotReader.Read(seed.Location));
+
+        Assert.Matches("^[0-9a-f]{64}$", contentVersion);
+        Assert.StartsWith($"Cannot serve the database at {seed.DatabasePath}: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSnapshotHoldsEverySeededRecordLinkAndSource()
+    {
+        using var seed = BuiltSeedFolder();
+
+        var snapshot = KnowledgeSnapshotReader.Read(seed.Location);
+
+        Assert.Equal(TestJson.SeedRecords("causes").Count, snapshot.RecordsOf(RecordKind.Cause).Count);
+        Assert.Equal(TestJson.SeedRecords("red-flags").Count, snapshot.RecordsOf(RecordKind.RedFlag).Count);
+        Assert.Equal(snapshot.Counts.Links, snapshot.Links.Count);
+        Assert.All(snapshot.Records, r => Assert.Same(r, snapshot.FindRecord(r.Kind, r.Id)));
+        Assert.All(snapshot.Links, l => Assert.Contains(l.To.Name, l.From.LinkedFrom(l.Kind).Select(related => related.Name)));
+    }
+
+    [Fact]
+    public void NoCaseOrdersAsSqliteCollateNoCase()
+    {
+        // Distinct even ignoring ASCII case, so SQLite's order is fully determined; the punctuation sits between 'Z' and 'a'.
+        string[] words = ["leg spasms", "Leg and foot", "_under", "[bracket", "`tick", "Zinc", "apple", "Éclair", "ébène", "B12", "b2", "Ω", "~tilde", "Leg"];
+
+        var sqlite = Query($"SELECT w FROM ({string.Join(" UNION ALL ", words.Select((_, i) => $"SELECT $w{i} AS w"))}) ORDER BY w COLLATE NOCASE", words);
+
+        Assert.Equal(sqlite, words.Order(SqliteText.NoCase));
+    }
+
+    [Fact]
+    public void LowerAsciiLowersAsSqliteLower()
+    {
+        string[] words = ["Leg CRAMPS", "ÉCLAIR Été", "Straße", "İstanbul", "ΩMEGA", "already lower", "MiXeD_[Case]"];
+
+        var sqlite = Query(string.Join(" UNION ALL ", words.Select((_, i) => $"SELECT lower($w{i})")), words);
+
+        Assert.Equal(sqlite, words.Select(SqliteText.LowerAscii));
+    }
+
+    private static SeedFolder BuiltSeedFolder()
+    {
+        var seed = new SeedFolder();
+        KnowledgeDatabase.EnsureBuilt(seed.Location);
+        return seed;
+    }
+
+    private static void Execute(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // As a hand edit or a broken tool would: without the foreign keys that would cascade or refuse.
+        command.CommandText = "PRAGMA foreign_keys = OFF; " + sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<string> Query(string sql, string[] words)
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < words.Length; i++)
+        {
+            command.Parameters.AddWithValue($"$w{i}", words[i]);
+        }
+
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
