@@ -10,7 +10,8 @@ namespace CrampKnowledge.Api.Hosting.ResponseCache;
 /// Replays complete answers to repeated GETs and HEADs under /api from memory, near the front of the
 /// pipeline. The content is immutable per version, so an answer with an ETag is right for as long as
 /// the process runs; replaying its bytes and headers skips routing, binding, the query, serialisation
-/// and compression, which is most of what a read costs. A miss runs the pipeline and keeps its answer.
+/// and compression, which is most of what a read costs. A miss runs the pipeline; the answer is kept
+/// when the same request comes a second time.
 /// </summary>
 internal sealed class ResponseCacheMiddleware
 {
@@ -62,7 +63,7 @@ internal sealed class ResponseCacheMiddleware
             return _next(context);
         }
 
-        return isHead ? _next(context) : CaptureAsync(context, key);
+        return isHead || !_cache.SeenBefore(key) ? _next(context) : CaptureAsync(context, key);
     }
 
     private static Task Replay(HttpContext context, CachedResponse cached, bool isHead)

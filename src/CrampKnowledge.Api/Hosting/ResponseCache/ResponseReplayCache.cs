@@ -9,6 +9,7 @@ namespace CrampKnowledge.Api.Hosting.ResponseCache;
 /// and an entry read from the previous generation moves back into the current one. So memory stays
 /// under <see cref="HttpBehaviourOptions.ResponseCacheSettings.MaxMegabytes"/> however many distinct
 /// queries arrive, what is in use stays cached, and neither a lookup nor an insert ever scans or locks.
+/// An answer is kept from the second time its request is seen, not the first (see <see cref="SeenBefore"/>).
 /// </summary>
 public sealed class ResponseReplayCache
 {
@@ -17,6 +18,7 @@ public sealed class ResponseReplayCache
     private readonly Lock _turnover = new();
     private ConcurrentDictionary<ResponseCacheKey, CachedResponse> _current = new();
     private ConcurrentDictionary<ResponseCacheKey, CachedResponse> _previous = new();
+    private readonly int[] _seenOnce = new int[8192];
     private long _currentBytes;
     private int _currentEntries;
 
@@ -29,6 +31,25 @@ public sealed class ResponseReplayCache
 
     /// <summary>Entries in both generations (for tests and diagnostics).</summary>
     public int Count => Volatile.Read(ref _current).Count + Volatile.Read(ref _previous).Count;
+
+    /// <summary>
+    /// True when this request was seen before (it is worth keeping); otherwise remembers it. Most
+    /// distinct queries are asked once: copying and keeping each would turn the generations over
+    /// constantly and leave the GC collecting entries that lived just long enough to be promoted.
+    /// A slot holds one hash, so a collision only means one more miss before an answer is kept.
+    /// </summary>
+    internal bool SeenBefore(in ResponseCacheKey key)
+    {
+        var hash = key.GetHashCode() | 1; // never 0, the empty slot
+        ref var slot = ref _seenOnce[(uint)hash % (uint)_seenOnce.Length];
+        if (Volatile.Read(ref slot) == hash)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref slot, hash);
+        return false;
+    }
 
     internal bool TryGet(in ResponseCacheKey key, out CachedResponse response)
     {
