@@ -43,6 +43,8 @@ catch (Exception e) when (e is SeedDataException or KnowledgeDatabaseException)
 // Container images build the database at image build time, so every replica ships the same file.
 if (args.Contains("--build-database"))
 {
+    // Disposing flushes the console logger's queue: without it the process can exit before "Built …" is written.
+    await app.DisposeAsync();
     return 0;
 }
 
