@@ -320,8 +320,7 @@ def main(work, mode):
 
     for key, what, target in (
             ("cold_existing", "cold start to first 200 on `/api/v1`, existing database", COLD_EXISTING_TARGET_MS),
-            ("cold_fresh", "cold start to first 200, database built from seed-data on start", COLD_FRESH_TARGET_MS),
-            ("cold_readytorun", "experiment: cold start, existing database, the API published ReadyToRun", None)):
+            ("cold_fresh", "cold start to first 200, database built from seed-data on start", COLD_FRESH_TARGET_MS)):
         values = runs(f"{key}_ms")
         if not values:
             continue

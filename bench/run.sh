@@ -316,29 +316,6 @@ for i in $(seq "$cold_runs"); do
   [ -s "$work/fresh-$i/knowledge.db" ] || fail "the API did not build $work/fresh-$i/knowledge.db"
 done
 
-# An experiment, not how the API ships: the same API published ReadyToRun (precompiled, so the JIT
-# has less to do at start). Full runs only; skipped with a note if the runtime pack cannot be restored.
-if [ "$mode" = full ]; then
-  case "$(uname -m)" in
-    x86_64) rid=linux-x64 ;;
-    aarch64) rid=linux-arm64 ;;
-    *) rid= ;;
-  esac
-  r2r_dir=$work/publish/api-readytorun
-  if [ -n "$rid" ] && dotnet publish src/CrampKnowledge.Api -c Release -r "$rid" --self-contained false \
-    -p:PublishReadyToRun=true -o "$r2r_dir" --nologo >"$work/build-readytorun.log" 2>&1; then
-    for i in $(seq "$cold_runs"); do
-      cold_start_ms "$database" "$r2r_dir"
-      metric cold_readytorun_ms "$cold_ms"
-      metric cold_readytorun_first_log_ms "$first_log_ms"
-      metric cold_readytorun_prepared_ms "$prepared_ms"
-      metric cold_readytorun_listening_ms "$listening_ms"
-    done
-  else
-    metric cold_readytorun_note "the ReadyToRun publish failed ($(tail -n 1 "$work/build-readytorun.log"))"
-  fi
-fi
-
 # --- The measured requests --------------------------------------------------------------------
 search_path='/api/v1/search?q=why%20do%20my%20legs%20cramp%20at%20night'
 red_flag_body=$work/red-flag-check.json
