@@ -19,6 +19,8 @@ public sealed class SerializedOk<T> : IResult, IEndpointMetadataProvider, IStatu
     {
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
+        // Known up front, so the body goes out in one piece rather than chunked (compression drops it when it applies).
+        httpContext.Response.ContentLength = _body.Length;
         return httpContext.Response.Body.WriteAsync(_body, httpContext.RequestAborted).AsTask();
     }
 

@@ -24,6 +24,14 @@ public sealed class SerializedRecordPage : IResult, IEndpointMetadataProvider, I
     {
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
+        // Known up front, so the body goes out in one piece rather than chunked (compression drops it when it applies).
+        var length = _opening.Length + _closing.Length + Math.Max(0, _rows.Count - 1);
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            length += _rows[i].Length;
+        }
+
+        httpContext.Response.ContentLength = length;
         var body = httpContext.Response.BodyWriter;
         body.Write(_opening.Span);
         for (var i = 0; i < _rows.Count; i++)
