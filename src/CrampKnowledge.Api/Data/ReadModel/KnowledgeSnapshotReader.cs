@@ -44,18 +44,18 @@ public static class KnowledgeSnapshotReader
         string Share(string text) => shared.TryGetValue(text, out var existing) ? existing : shared.Add(text) ? text : text;
         static InvalidDataException Broken(string problem) => new(problem);
 
-        var versions = Rows(connection, "SELECT ContentVersion FROM ContentInfo", r => r.GetString(0));
+        var versions = SqliteRows.Read(connection, "SELECT ContentVersion FROM ContentInfo", r => r.GetString(0));
         if (versions.Count != 1)
         {
             throw Broken($"the ContentInfo table has {versions.Count} rows, not 1.");
         }
 
-        var sources = Rows(connection, "SELECT Id, FileName, Title, Publisher, Kind, Summary, Sha256, Text FROM Sources", r => new SourceRow(
+        var sources = SqliteRows.Read(connection, "SELECT Id, FileName, Title, Publisher, Kind, Summary, Sha256, Text FROM Sources", r => new SourceRow(
             Share(r.GetString(0)), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : Share(r.GetString(3)),
             Share(r.GetString(4)), r.GetString(5), r.GetString(6), r.GetString(7)))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
 
-        var records = Rows(connection, "SELECT Id, Kind, Slug, Name, Summary, Category, Urgency, UrgencyRank, SourceCount FROM Records", r =>
+        var records = SqliteRows.Read(connection, "SELECT Id, Kind, Slug, Name, Summary, Category, Urgency, UrgencyRank, SourceCount FROM Records", r =>
         {
             var kind = (RecordKind)r.GetInt32(1);
             if (!Enum.IsDefined(kind))
@@ -71,10 +71,10 @@ public static class KnowledgeSnapshotReader
         RecordRow RecordAt(long key, string what) =>
             records.GetValueOrDefault((int)key) ?? throw Broken($"{what} refers to record {key}, which does not exist.");
 
-        var aliases = Rows(connection, "SELECT RecordId, Text FROM Aliases ORDER BY RecordId, Position", r => (RecordId: r.GetInt32(0), Text: r.GetString(1)))
+        var aliases = SqliteRows.Read(connection, "SELECT RecordId, Text FROM Aliases ORDER BY RecordId, Position", r => (RecordId: r.GetInt32(0), Text: r.GetString(1)))
             .ToLookup(a => a.RecordId, a => a.Text);
 
-        var citations = Rows(connection,
+        var citations = SqliteRows.Read(connection,
             "SELECT Owner, RecordId, LinkId, SideId, SourceId, Quote, Certainty, CertaintyPhrase FROM Citations ORDER BY Position, Id", r =>
             {
                 var sourceId = r.GetString(4);
@@ -98,7 +98,7 @@ public static class KnowledgeSnapshotReader
 
         var (contested, contestedPointCount) = ReadContested(connection, sideCitations, RecordAt);
 
-        var linkRows = Rows(connection, "SELECT Id, Kind, FromId, ToId FROM Links ORDER BY Id", r =>
+        var linkRows = SqliteRows.Read(connection, "SELECT Id, Kind, FromId, ToId FROM Links ORDER BY Id", r =>
         {
             var kind = (LinkKind)r.GetInt32(1);
             if (!Enum.IsDefined(kind))
@@ -148,16 +148,16 @@ public static class KnowledgeSnapshotReader
                 new SourceDetail(s.Id, s.Title, s.Summary, s.Kind, s.Publisher, s.FileName, s.Sha256, citationCount, citedBy, s.Text, Disclaimer.Text));
         }).ToList();
 
-        var vocabulary = Rows(connection, "SELECT Vocabulary, Slug, Name, Description, Rank, Position FROM Vocabulary ORDER BY Vocabulary, Position", r => new VocabularyTerm
+        var vocabulary = SqliteRows.Read(connection, "SELECT Vocabulary, Slug, Name, Description, Rank, Position FROM Vocabulary ORDER BY Vocabulary, Position", r => new VocabularyTerm
         {
             Vocabulary = Share(r.GetString(0)), Slug = Share(r.GetString(1)), Name = r.GetString(2), Description = r.GetString(3),
             Rank = r.GetInt32(4), Position = r.GetInt32(5),
         });
-        var synonyms = Rows(connection, "SELECT Id, Phrase, Means FROM Synonyms ORDER BY Id", r => new Synonym
+        var synonyms = SqliteRows.Read(connection, "SELECT Id, Phrase, Means FROM Synonyms ORDER BY Id", r => new Synonym
         {
             Id = r.GetInt32(0), Phrase = Share(r.GetString(1)), Means = Share(r.GetString(2)),
         });
-        var triggers = Rows(connection,
+        var triggers = SqliteRows.Read(connection,
             "SELECT Id, RedFlagId, Position, PhrasesJson, AlsoPhrasesJson, AnswersJson, SeeDoctor, BasisSourceId, BasisQuote, Note FROM RedFlagTriggers ORDER BY Position, Id",
             r => new RedFlagTrigger
             {
@@ -176,31 +176,17 @@ public static class KnowledgeSnapshotReader
     private static (ILookup<int, ContestedNote> ByRecord, int PointCount) ReadContested(
         SqliteConnection connection, ILookup<int, Citation> sideCitations, Func<long, string, RecordRow> recordAt)
     {
-        var sides = Rows(connection, "SELECT Id, PointId, Stance FROM ContestedSides ORDER BY PointId, Position",
+        var sides = SqliteRows.Read(connection, "SELECT Id, PointId, Stance FROM ContestedSides ORDER BY PointId, Position",
             r => (PointId: r.GetInt32(1), Side: new ContestedSide(r.GetString(2), sideCitations[r.GetInt32(0)].ToArray())))
             .ToLookup(s => s.PointId, s => s.Side);
-        var notes = Rows(connection, "SELECT Id, Slug, Topic, Summary FROM ContestedPoints",
+        var notes = SqliteRows.Read(connection, "SELECT Id, Slug, Topic, Summary FROM ContestedPoints",
             r => (Key: r.GetInt32(0), Note: new ContestedNote(r.GetString(1), r.GetString(2), r.GetString(3), sides[r.GetInt32(0)].ToArray())))
             .ToDictionary(p => p.Key, p => p.Note);
-        var byRecord = Rows(connection, "SELECT PointId, RecordId FROM ContestedConcerns",
+        var byRecord = SqliteRows.Read(connection, "SELECT PointId, RecordId FROM ContestedConcerns",
                 r => (Record: recordAt(r.GetInt64(1), "a contested point").Key, Note: notes.GetValueOrDefault(r.GetInt32(0))))
             .Where(c => c.Note is not null)
             .ToLookup(c => c.Record, c => c.Note!);
         return (byRecord, notes.Count);
-    }
-
-    private static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 
     private sealed record SourceRow(

@@ -30,14 +30,14 @@ internal static class SearchIndex
                 tokenize = 'unicode61 remove_diacritics 2')
             """);
 
-        var aliases = Read(connection, "SELECT RecordId, Text FROM Aliases ORDER BY RecordId, Position", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
+        var aliases = SqliteRows.Read(connection, "SELECT RecordId, Text FROM Aliases ORDER BY RecordId, Position", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
             .ToLookup(a => a.Record, a => a.Text);
-        var quotes = Read(connection, "SELECT RecordId, Quote FROM Citations WHERE Owner = 'record' ORDER BY RecordId, Position", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
+        var quotes = SqliteRows.Read(connection, "SELECT RecordId, Quote FROM Citations WHERE Owner = 'record' ORDER BY RecordId, Position", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
             .ToLookup(q => q.Record, q => q.Text);
-        var rows = Read(connection, "SELECT Id, Kind, Slug, Name, Summary FROM Records ORDER BY Id", r => (
+        var rows = SqliteRows.Read(connection, "SELECT Id, Kind, Slug, Name, Summary FROM Records ORDER BY Id", r => (
                 Type: ((RecordKind)r.GetInt32(1)).WireName(), Slug: r.GetString(2), Name: r.GetString(3),
                 Aliases: string.Join(" | ", aliases[r.GetInt32(0)]), Summary: r.GetString(4), Quotes: string.Join(" … ", quotes[r.GetInt32(0)])))
-            .Concat(Read(connection, "SELECT Id, Title, Publisher, Summary, Text FROM Sources", r => (
+            .Concat(SqliteRows.Read(connection, "SELECT Id, Title, Publisher, Summary, Text FROM Sources", r => (
                 Type: "source", Slug: r.GetString(0), Name: r.GetString(1),
                 Aliases: r.IsDBNull(2) ? "" : r.GetString(2), Summary: r.GetString(3), Quotes: r.GetString(4))))
             .ToList();
@@ -65,19 +65,5 @@ internal static class SearchIndex
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static List<T> Read<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 }
