@@ -6,7 +6,7 @@ namespace CrampKnowledge.Api.Tests.RedFlagCheck;
 /// <summary>
 /// The phrase matcher as it was before it was compiled at load time (commit 8f9818b), kept verbatim
 /// as the oracle the differential tests compare the fast one with. Slow on purpose: it tries every
-/// phrase at every word with recursive matching and inflection checks.
+/// phrase at every word with recursive matching, comparing words with <see cref="PhraseMatcher.SameWord"/>.
 /// </summary>
 internal static partial class ReferencePhraseMatcher
 {
@@ -29,8 +29,6 @@ internal static partial class ReferencePhraseMatcher
         return null;
     }
 
-    public static bool SameWord(string a, string b) => a == b || Inflects(a, b) || Inflects(b, a);
-
     private static int? MatchFrom(IReadOnlyList<(string Text, int Start, int End)> text, IReadOnlyList<string> phrase, int p, int w)
     {
         if (phrase[p] == PhraseMatcher.Gap)
@@ -46,39 +44,11 @@ internal static partial class ReferencePhraseMatcher
             return null;
         }
 
-        if (w >= text.Count || !SameWord(text[w].Text, phrase[p]))
+        if (w >= text.Count || !PhraseMatcher.SameWord(text[w].Text, phrase[p]))
         {
             return null;
         }
 
         return p == phrase.Count - 1 ? w : MatchFrom(text, phrase, p + 1, w + 1);
-    }
-
-    private static bool Inflects(string word, string stem)
-    {
-        if (stem.Length < 3 || word.Length <= stem.Length)
-        {
-            return false;
-        }
-
-        if (word.StartsWith(stem, StringComparison.Ordinal))
-        {
-            var ending = word.AsSpan(stem.Length);
-            return ending is "s" or "es" or "ed" or "ing" || (stem[^1] == 'e' && ending is "d");
-        }
-
-        var root = stem.AsSpan(0, stem.Length - 1);
-        if (!word.AsSpan().StartsWith(root, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var rest = word.AsSpan(root.Length);
-        return stem[^1] switch
-        {
-            'e' => rest is "ing",
-            'y' => rest is "ies" or "ied",
-            _ => false,
-        };
     }
 }
