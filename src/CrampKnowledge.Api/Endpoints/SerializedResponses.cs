@@ -18,27 +18,25 @@ public sealed class SerializedResponses(IOptions<JsonOptions> jsonOptions)
     // The JSON-LD document embeds the request's base URL, which the client chooses: keep a few, not one per Host header.
     private const int MaxConditionDocuments = 8;
 
-    private static ReadOnlySpan<byte> EmptyItemsOpening => "{\"items\":[]"u8;
-
     private readonly JsonSerializerOptions _options = jsonOptions.Value.SerializerOptions;
     private readonly ConcurrentDictionary<object, ReadOnlyMemory<byte>> _bodies = new();
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _conditionDocuments = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SnapshotRecord, ReadOnlyMemory<byte>> _rows = new(ReferenceEqualityComparer.Instance);
+
+    // Null when the rows cannot be spliced into the envelope (indented JSON): pages are then serialized whole.
+    private readonly PageEnvelope? _envelope = PageEnvelope.Create(jsonOptions.Value.SerializerOptions);
 
     /// <summary>The 200 for <paramref name="key"/>; <paramref name="create"/> runs only the first time.</summary>
     public SerializedOk<T> Ok<T>(object key, Func<T> create) =>
         new(_bodies.GetOrAdd(key, static (_, state) => JsonSerializer.SerializeToUtf8Bytes(state.create(), state.options.GetTypeInfo(typeof(T))), (create, options: _options)));
 
     /// <summary>
-    /// One page of a record list: the envelope (page, total, disclaimer) is serialized per request,
-    /// the rows come from bytes serialized once per record and are written between its brackets.
+    /// One page of a record list: the envelope (page, total, disclaimer) is written around rows
+    /// serialized once per record.
     /// </summary>
     public SerializedRecordPage Page(IReadOnlyList<SnapshotRecord> items, int page, int pageSize, int total)
     {
-        var envelope = JsonSerializer.SerializeToUtf8Bytes(
-            new PagedResponse<RecordSummary>([], page, pageSize, total, Disclaimer.Text), _options.GetTypeInfo(typeof(PagedResponse<RecordSummary>)));
-        // Rows can only be spliced into compact JSON that opens with the items; otherwise serialize the page whole.
-        if (_options.WriteIndented || !envelope.AsSpan().StartsWith(EmptyItemsOpening))
+        if (_envelope is null)
         {
             var whole = new PagedResponse<RecordSummary>(items.Select(r => r.Row).ToList(), page, pageSize, total, Disclaimer.Text);
             return new SerializedRecordPage(JsonSerializer.SerializeToUtf8Bytes(whole, _options.GetTypeInfo(typeof(PagedResponse<RecordSummary>))), [], ReadOnlyMemory<byte>.Empty);
@@ -51,8 +49,7 @@ public sealed class SerializedResponses(IOptions<JsonOptions> jsonOptions)
                 JsonSerializer.SerializeToUtf8Bytes(record.Row, options.GetTypeInfo(typeof(RecordSummary))), _options);
         }
 
-        var openingLength = EmptyItemsOpening.Length - 1;
-        return new SerializedRecordPage(envelope.AsMemory(0, openingLength), rows, envelope.AsMemory(openingLength));
+        return new SerializedRecordPage(_envelope.Opening, rows, _envelope.Closing(page, pageSize, total));
     }
 
     /// <summary>The JSON-LD document for one base URL, as UTF-8.</summary>

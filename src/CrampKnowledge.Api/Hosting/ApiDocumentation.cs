@@ -5,6 +5,8 @@ namespace CrampKnowledge.Api.Hosting;
 /// <summary>OpenAPI through Swashbuckle, with Swagger UI at <c>/swagger</c>.</summary>
 public static class ApiDocumentation
 {
+    private const string DocumentationPath = "/swagger";
+
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -28,12 +30,16 @@ public static class ApiDocumentation
 
     public static WebApplication UseApiDocumentation(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+        // Only under /swagger: Swagger UI's middleware matches every other request's path against a regex before passing it on.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DocumentationPath), documentation =>
         {
-            options.SwaggerEndpoint("/swagger/v1/swagger.json", "CrampKnowledge v1");
-            options.DocumentTitle = "CrampKnowledge API";
-            options.DisplayOperationId();
+            documentation.UseSwagger();
+            documentation.UseSwaggerUI(options =>
+            {
+                options.SwaggerEndpoint("/swagger/v1/swagger.json", "CrampKnowledge v1");
+                options.DocumentTitle = "CrampKnowledge API";
+                options.DisplayOperationId();
+            });
         });
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using CrampKnowledge.Api.Data.Queries;
@@ -59,22 +60,83 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
     /// </summary>
     public static string ComputeETag(HttpRequest request, string contentVersion)
     {
+        // Runs for every GET that misses the response cache: no LINQ, and the key is hashed from a pooled buffer.
         var key = new StringBuilder(256)
             .Append(contentVersion).Append('\n')
             .Append(request.Scheme).Append("://").Append(request.Host.Value).Append(request.PathBase.Value).Append(request.Path.Value).Append('\n');
-        foreach (var (name, values) in request.Query.OrderBy(q => q.Key, StringComparer.Ordinal))
+        var query = request.Query;
+        if (query.Count > 0)
         {
-            key.Append(name).Append('=').AppendJoin(',', values.ToArray()).Append('&');
+            var names = new string[query.Count];
+            var i = 0;
+            foreach (var name in query.Keys)
+            {
+                names[i++] = name;
+            }
+
+            Array.Sort(names, StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                key.Append(name).Append('=');
+                var values = query[name];
+                for (var v = 0; v < values.Count; v++)
+                {
+                    key.Append(v > 0 ? "," : "").Append(values[v]);
+                }
+
+                key.Append('&');
+            }
         }
 
         key.Append('\n').Append(request.Headers.Accept.ToString()).Append('\n').Append(ChosenEncoding(request.Headers.AcceptEncoding));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()));
-        return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
+        return Hash(key);
+    }
+
+    private static string Hash(StringBuilder key)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(key.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(key.Length));
+        try
+        {
+            key.CopyTo(0, chars, 0, key.Length);
+            var length = Encoding.UTF8.GetBytes(chars, 0, key.Length, bytes, 0);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, length), hash);
+            Span<char> tag = stackalloc char[34];
+            tag[0] = '"';
+            Convert.TryToHexStringLower(hash[..16], tag[1..^1], out _);
+            tag[^1] = '"';
+            return new string(tag);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>The coding ResponseCompression chooses: the highest quality of br and gzip, br on a tie.</summary>
     internal static string ChosenEncoding(StringValues acceptEncoding)
     {
+        if (StringValues.IsNullOrEmpty(acceptEncoding))
+        {
+            return "identity";
+        }
+
+        // The usual header is plain tokens without quality values ("gzip, deflate, br"): each listed coding has quality 1.
+        if (acceptEncoding.Count == 1 && acceptEncoding[0].AsSpan().IndexOfAnyExcept(PlainCodingList) < 0)
+        {
+            var (br, gzip) = (false, false);
+            foreach (var range in acceptEncoding[0].AsSpan().Split(','))
+            {
+                var coding = acceptEncoding[0].AsSpan()[range].Trim();
+                br |= coding.Equals("br", StringComparison.OrdinalIgnoreCase);
+                gzip |= coding.Equals("gzip", StringComparison.OrdinalIgnoreCase);
+            }
+
+            return br ? "br" : gzip ? "gzip" : "identity";
+        }
+
         if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var codings))
         {
             return "identity";
@@ -83,9 +145,12 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
         double Quality(string name) => codings
             .Where(c => c.Value.Equals(name, StringComparison.OrdinalIgnoreCase) || c.Value == "*")
             .Select(c => c.Quality ?? 1.0).DefaultIfEmpty(0).Max();
-        var (br, gzip) = (Quality("br"), Quality("gzip"));
-        return br > 0 && br >= gzip ? "br" : gzip > 0 ? "gzip" : "identity";
+        var (brQuality, gzipQuality) = (Quality("br"), Quality("gzip"));
+        return brQuality > 0 && brQuality >= gzipQuality ? "br" : gzipQuality > 0 ? "gzip" : "identity";
     }
+
+    private static readonly SearchValues<char> PlainCodingList =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-, ");
 
     /// <summary>Weak comparison, as RFC 9110 asks for If-None-Match: a proxy may have weakened the tag.</summary>
     internal static bool Matches(StringValues ifNoneMatch, string etag)

@@ -6,14 +6,11 @@ namespace CrampKnowledge.Api.Hosting;
 /// </summary>
 internal sealed class HeadRequestMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await next(context);
-            return;
-        }
+    public Task InvokeAsync(HttpContext context) =>
+        HttpMethods.IsHead(context.Request.Method) ? InvokeAsGetAsync(context) : next(context);
 
+    private async Task InvokeAsGetAsync(HttpContext context)
+    {
         var body = context.Response.Body;
         context.Request.Method = HttpMethods.Get;
         context.Response.Body = Stream.Null;

@@ -11,7 +11,19 @@ namespace CrampKnowledge.Api.Hosting;
 /// </summary>
 internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProblemDetailsService problems, IOptions<HttpBehaviourOptions> options)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        // Most requests are GETs without a body: they pass through without an async state machine.
+        if (request.ContentLength is null or 0 && !HttpMethods.IsPost(request.Method))
+        {
+            return next(context);
+        }
+
+        return BufferAsync(context);
+    }
+
+    private async Task BufferAsync(HttpContext context)
     {
         var request = context.Request;
         // An announced body over the limit is refused before anything runs, whatever the method: a GET

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using CrampKnowledge.Api.Contracts;
 using FluentValidation;
@@ -13,8 +15,10 @@ public static class ValidationSetup
     public static IServiceCollection AddValidators(this IServiceCollection services)
     {
         // Messages name parameters as clients send them ("pageSize"), not as C# spells them ("Page Size").
+        // Remembered per member: FluentValidation asks for every rule on every validation, not only when a rule fails.
+        var wireNames = new ConcurrentDictionary<MemberInfo, string>();
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+            member is null ? null : wireNames.GetOrAdd(member, m => JsonNamingPolicy.CamelCase.ConvertName(m.Name));
         services.AddSingleton<IValidator<CauseListQuery>, CauseListQueryValidator>();
         services.AddSingleton<IValidator<TreatmentListQuery>, TreatmentListQueryValidator>();
         services.AddSingleton<IValidator<PreventionListQuery>, PreventionListQueryValidator>();
