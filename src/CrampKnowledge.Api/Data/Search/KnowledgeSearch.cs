@@ -1,69 +1,146 @@
+using System.Buffers;
 using System.Net;
 using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data.ReadModel;
-using CrampKnowledge.Api.Data.Seeding;
-using Microsoft.Data.Sqlite;
 
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>
-/// Runs a search plan against the FTS5 index over a pooled read-only connection, then fills in the
-/// hits' records and quotes from the snapshot.
+/// Answers a search plan from the in-memory <see cref="SearchIndex"/> as the SQLite FTS5 query it
+/// replaced did: rows containing any phrase, ranked by <see cref="Bm25"/> (ties in row order), the
+/// types filter applied after ranking statistics are taken over all rows, and an FTS5 snippet per hit.
 /// </summary>
-public sealed class KnowledgeSearch(KnowledgeDatabaseLocation location, KnowledgeSnapshot snapshot)
+public sealed class KnowledgeSearch(SearchIndex index)
 {
-    // Markers FTS5 puts around matches; control characters, so they cannot occur in the indexed text.
-    private const char MarkStart = '\u0002';
-    private const char MarkEnd = '\u0003';
-
-    // The SQL text never varies with input (types travel as one parameter, ",cause,treatment,"), so SQLite sees one statement.
-    private const string MatchSql = $"""
-        SELECT type, slug,
-               -bm25({SearchIndex.Table}, {SearchIndex.Bm25Weights}) AS score,
-               snippet({SearchIndex.Table}, -1, char(2), char(3), '…', 16) AS snippet
-        FROM {SearchIndex.Table}
-        WHERE {SearchIndex.Table} MATCH $match
-          AND instr($types, ',' || type || ',') > 0
-        ORDER BY bm25({SearchIndex.Table}, {SearchIndex.Bm25Weights})
-        LIMIT $limit
-        """;
-
-    private readonly string _connectionString = location.ReadOnlyConnectionString;
+    private const int MaxStackPhrases = 64;
 
     public IReadOnlyList<SearchHit> Find(SearchPlan plan, IReadOnlyList<string> types, int limit)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = MatchSql;
-        command.Parameters.AddWithValue("$match", plan.FtsQuery);
-        command.Parameters.AddWithValue("$types", "," + string.Join(',', types) + ",");
-        command.Parameters.AddWithValue("$limit", limit);
-
-        var hits = new List<SearchHit>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var phraseCount = plan.Phrases.Count;
+        var rowCount = index.Rows.Length;
+        Span<int> phraseSizes = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount] : new int[phraseCount];
+        Span<double> idf = phraseCount <= MaxStackPhrases ? stackalloc double[phraseCount] : new double[phraseCount];
+        var matches = new List<long>[phraseCount];
+        var frequencies = ArrayPool<double>.Shared.Rent(phraseCount * rowCount);
+        var matched = ArrayPool<bool>.Shared.Rent(rowCount);
+        try
         {
-            var (type, slug) = (reader.GetString(0), reader.GetString(1));
-            var score = Math.Round(reader.GetDouble(2), 3);
-            var snippet = Highlight(reader.GetString(3));
-            if (type == "source")
+            Array.Clear(frequencies, 0, phraseCount * rowCount);
+            Array.Clear(matched, 0, rowCount);
+            for (var phrase = 0; phrase < phraseCount; phrase++)
             {
-                var source = snapshot.FindSource(slug) ?? throw new InvalidOperationException($"The search index names unknown source '{slug}'.");
-                hits.Add(new SearchHit(type, slug, source.Title, source.Detail.Summary, score, snippet, null, []));
-                continue;
+                var found = matches[phrase] = PhraseMatcher.Find(index, plan.Phrases[phrase], out phraseSizes[phrase]);
+                var rowsWithPhrase = 0;
+                var previousRow = -1;
+                foreach (var occurrence in found)
+                {
+                    var row = SearchIndex.RowOf(occurrence);
+                    if (row != previousRow)
+                    {
+                        rowsWithPhrase++;
+                        previousRow = row;
+                        matched[row] = true;
+                    }
+
+                    frequencies[(row * phraseCount) + phrase] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
+                }
+
+                idf[phrase] = Bm25.InverseDocumentFrequency(rowCount, rowsWithPhrase);
             }
 
-            var record = (RecordKinds.FromWireName(type) is { } kind ? snapshot.FindRecord(kind, slug) : null)
-                ?? throw new InvalidOperationException($"The search index names unknown {type} '{slug}'.");
-            hits.Add(new SearchHit(type, slug, record.Name, record.Summary, score, snippet, record.Urgency, record.Citations));
-        }
+            var best = new List<(int Row, double Score)>(Math.Min(limit, 16));
+            for (var row = 0; row < rowCount; row++)
+            {
+                if (!matched[row] || !Contains(types, index.Rows[row].Type))
+                {
+                    continue;
+                }
 
-        return hits;
+                var score = Bm25.Score(idf, frequencies.AsSpan(row * phraseCount, phraseCount), index.Rows[row].TokenCount, index.AverageRowSize);
+                Keep(best, (row, score), limit);
+            }
+
+            var hits = new SearchHit[best.Count];
+            for (var i = 0; i < best.Count; i++)
+            {
+                var row = index.Rows[best[i].Row];
+                var snippet = Snippet(row, matches, phraseSizes);
+                hits[i] = Hit(row, Math.Round(best[i].Score, 3), Highlight(snippet));
+            }
+
+            return hits;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(frequencies);
+            ArrayPool<bool>.Shared.Return(matched);
+        }
     }
 
-    /// <summary>HTML-escapes the passage, then turns the FTS5 markers into &lt;mark&gt; tags.</summary>
+    /// <summary>
+    /// Keeps the best rows so far, best first. Rows arrive in row order and a row only passes an equal
+    /// score by being earlier, which is how SQLite's ORDER BY … LIMIT (a sort keyed by value, then
+    /// arrival) ordered ties.
+    /// </summary>
+    private static void Keep(List<(int Row, double Score)> best, (int Row, double Score) candidate, int limit)
+    {
+        if (best.Count == limit && !(candidate.Score > best[^1].Score))
+        {
+            return;
+        }
+
+        var at = best.Count;
+        while (at > 0 && candidate.Score > best[at - 1].Score)
+        {
+            at--;
+        }
+
+        if (best.Count == limit)
+        {
+            best.RemoveAt(best.Count - 1);
+        }
+
+        best.Insert(at, candidate);
+    }
+
+    private static bool Contains(IReadOnlyList<string> types, string type)
+    {
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (types[i] == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The row's phrase instances in FTS5's order, then the passage around the best of them.</summary>
+    private static string Snippet(IndexedRow row, List<long>[] matches, ReadOnlySpan<int> phraseSizes)
+    {
+        var instances = new List<long>();
+        for (var phrase = 0; phrase < matches.Length; phrase++)
+        {
+            foreach (var occurrence in matches[phrase])
+            {
+                if (SearchIndex.RowOf(occurrence) == row.Number)
+                {
+                    instances.Add(PhraseInstance.Pack(SearchIndex.ColumnOf(occurrence), SearchIndex.PositionOf(occurrence), phrase));
+                }
+            }
+        }
+
+        instances.Sort();
+        Span<bool> seen = matches.Length <= MaxStackPhrases ? stackalloc bool[matches.Length] : new bool[matches.Length];
+        return Fts5Snippet.Build(row, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(instances), phraseSizes, seen);
+    }
+
+    private static SearchHit Hit(IndexedRow row, double score, string snippet) => row.Source is { } source
+        ? new SearchHit(row.Type, row.Id, source.Title, source.Detail.Summary, score, snippet, null, [])
+        : new SearchHit(row.Type, row.Id, row.Record!.Name, row.Record.Summary, score, snippet, row.Record.Urgency, row.Record.Citations);
+
+    /// <summary>HTML-escapes the passage, then turns the snippet's markers into &lt;mark&gt; tags.</summary>
     private static string Highlight(string snippet) =>
-        WebUtility.HtmlEncode(snippet).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
-            .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
+        WebUtility.HtmlEncode(snippet).Replace(Fts5Snippet.MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
+            .Replace(Fts5Snippet.MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
 }

@@ -5,7 +5,7 @@ using CrampKnowledge.Api.Data.ReadModel;
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>
-/// Turns a person's words into an FTS5 query: drops filler words, adds the knowledge base's terms
+/// Turns a person's words into a search plan: drops filler words, adds the knowledge base's terms
 /// for everyday words (seed-data/synonyms.json), strips word endings and matches prefixes. Also
 /// knows every word the knowledge base uses, to suggest spellings when nothing matches.
 /// </summary>
@@ -55,15 +55,14 @@ public sealed partial class SearchVocabulary
             .Distinct()
             .ToList();
         var terms = significant.Distinct().Concat(added).ToList();
-        var alternatives = terms.Select(ToFtsTerm).ToList();
+        var alternatives = terms.Select(ToPhrase).ToList();
         if (significant.Count > 1)
         {
             // The words side by side, as typed, outrank the same words scattered ("low potassium" vs "potassium-lowering").
-            alternatives.Add(ToFtsTerm(string.Join(' ', significant)));
+            alternatives.Add(ToPhrase(string.Join(' ', significant)));
         }
 
-        alternatives = alternatives.Distinct().ToList();
-        return new SearchPlan(significant, terms, string.Join(" OR ", alternatives));
+        return new SearchPlan(significant, terms, alternatives.Distinct().ToList());
     }
 
     /// <summary>Known words closest to the query's words, for "did you mean" when nothing matched.</summary>
@@ -76,19 +75,19 @@ public sealed partial class SearchVocabulary
             .ToList();
 
     /// <summary>
-    /// One quoted FTS5 term. Several words become a phrase; a single word loses a common ending and
-    /// matches as a prefix, so "stretches", "stretching" and "stretch" all find "stretching".
+    /// One phrase to look for. Several words must stand together; a single word loses a common ending
+    /// and matches as a prefix, so "stretches", "stretching" and "stretch" all find "stretching".
     /// </summary>
-    private static string ToFtsTerm(string term)
+    private static SearchPhrase ToPhrase(string term)
     {
         var words = Words(term);
         if (words.Count != 1)
         {
-            return $"\"{string.Join(' ', words)}\"";
+            return new SearchPhrase(string.Join(' ', words), IsPrefix: false);
         }
 
         var stem = Stem(words[0]);
-        return stem.Length >= 3 ? $"\"{stem}\"*" : $"\"{words[0]}\"";
+        return stem.Length >= 3 ? new SearchPhrase(stem, IsPrefix: true) : new SearchPhrase(words[0], IsPrefix: false);
     }
 
     private static readonly string[] Endings = ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"];
