@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace CrampKnowledge.Api.Data.Search;
@@ -6,14 +7,18 @@ namespace CrampKnowledge.Api.Data.Search;
 /// FTS5's <c>snippet(SearchIndex, -1, char(2), char(3), '…', 16)</c>, step for step as SQLite's
 /// fts5SnippetFunction does it, so passages read as they did: pick the column and window of up to
 /// 16 tokens with the most distinct phrases (or a window that starts a sentence), then mark the
-/// matches in it, joining overlapping ones, with an ellipsis where text was cut.
+/// matches in it, joining overlapping ones, with an ellipsis where text was cut. The passage comes
+/// out HTML-escaped with &lt;mark&gt; tags where SQLite put its char(2) and char(3) markers.
 /// </summary>
 internal static class Fts5Snippet
 {
-    public const char MarkStart = '\u0002';
-    public const char MarkEnd = '\u0003';
+    private const string MarkStart = "<mark>";
+    private const string MarkEnd = "</mark>";
     private const char Ellipsis = '…';
     private const int MaxTokens = 16;
+
+    [ThreadStatic]
+    private static StringBuilder? t_output;
 
     /// <param name="row">The row the passage comes from.</param>
     /// <param name="instances">Every phrase instance in the row, in <see cref="PhraseInstance"/> order.</param>
@@ -109,7 +114,8 @@ internal static class Fts5Snippet
     {
         var text = column.Text;
         var rangeEnd = rangeStart + MaxTokens - 1;
-        var output = new StringBuilder(text.Length < 256 ? text.Length + 16 : 256);
+        var output = t_output ??= new StringBuilder(256);
+        output.Clear();
         if (rangeStart > 0)
         {
             output.Append(Ellipsis);
@@ -132,7 +138,7 @@ internal static class Fts5Snippet
 
             if (position == matches.Start)
             {
-                output.Append(text, cursor, start - cursor).Append(MarkStart);
+                AppendEscaped(output, text, cursor, start).Append(MarkStart);
                 cursor = start;
             }
 
@@ -143,14 +149,14 @@ internal static class Fts5Snippet
                     output.Append(MarkStart);
                 }
 
-                output.Append(text, cursor, end - cursor).Append(MarkEnd);
+                AppendEscaped(output, text, cursor, end).Append(MarkEnd);
                 cursor = end;
                 matches.Next();
             }
 
             if (position == rangeEnd)
             {
-                output.Append(text, cursor, end - cursor);
+                AppendEscaped(output, text, cursor, end);
                 cursor = end;
                 if (position >= matches.Start && position < matches.End)
                 {
@@ -161,7 +167,7 @@ internal static class Fts5Snippet
 
         if (rangeEnd >= columnSize - 1)
         {
-            output.Append(text, cursor, text.Length - cursor);
+            AppendEscaped(output, text, cursor, text.Length);
         }
         else
         {
@@ -169,6 +175,24 @@ internal static class Fts5Snippet
         }
 
         return output.ToString();
+    }
+
+    /// <summary>
+    /// The text from <paramref name="from"/> to <paramref name="to"/> as <see cref="WebUtility.HtmlEncode(string)"/>
+    /// escapes it. Its escapes are per character (surrogate pairs are never split here: they separate
+    /// tokens), so escaping the pieces equals escaping the whole passage as the FTS5 search did.
+    /// </summary>
+    private static StringBuilder AppendEscaped(StringBuilder output, string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] is '<' or '>' or '"' or '\'' or '&' or (>= '\u00A0' and <= '\u00FF') || char.IsSurrogate(text[i]))
+            {
+                return output.Append(WebUtility.HtmlEncode(text[from..to]));
+            }
+        }
+
+        return output.Append(text, from, to - from);
     }
 
     /// <summary>fts5CInstIterNext: the instances of one column, overlapping ones joined into one span of tokens.</summary>

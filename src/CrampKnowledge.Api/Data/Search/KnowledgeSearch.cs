@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Net;
+using System.Runtime.InteropServices;
 using CrampKnowledge.Api.Contracts;
 
 namespace CrampKnowledge.Api.Data.Search;
@@ -17,33 +17,31 @@ public sealed class KnowledgeSearch(SearchIndex index)
     {
         var phraseCount = plan.Phrases.Count;
         var rowCount = index.Rows.Length;
-        Span<int> phraseSizes = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount] : new int[phraseCount];
+        var tokenCapacity = 0;
+        foreach (var phrase in plan.Phrases)
+        {
+            tokenCapacity += phrase.Text.Length;
+        }
+
+        Span<int> firstRange = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount + 1] : new int[phraseCount + 1];
         Span<double> idf = phraseCount <= MaxStackPhrases ? stackalloc double[phraseCount] : new double[phraseCount];
-        var matches = new List<long>[phraseCount];
+        var ranges = ArrayPool<(int From, int To)>.Shared.Rent(tokenCapacity);
         var frequencies = ArrayPool<double>.Shared.Rent(phraseCount * rowCount);
+        var lastPhrase = ArrayPool<int>.Shared.Rent(rowCount);
         var matched = ArrayPool<bool>.Shared.Rent(rowCount);
         try
         {
-            Array.Clear(frequencies, 0, phraseCount * rowCount);
-            Array.Clear(matched, 0, rowCount);
+            frequencies.AsSpan(0, phraseCount * rowCount).Clear();
+            lastPhrase.AsSpan(0, rowCount).Fill(-1);
+            matched.AsSpan(0, rowCount).Clear();
             for (var phrase = 0; phrase < phraseCount; phrase++)
             {
-                var found = matches[phrase] = PhraseMatcher.Find(index, plan.Phrases[phrase], out phraseSizes[phrase]);
-                var rowsWithPhrase = 0;
-                var previousRow = -1;
-                foreach (var occurrence in found)
-                {
-                    var row = SearchIndex.RowOf(occurrence);
-                    if (row != previousRow)
-                    {
-                        rowsWithPhrase++;
-                        previousRow = row;
-                        matched[row] = true;
-                    }
-
-                    frequencies[(row * phraseCount) + phrase] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
-                }
-
+                var size = PhraseMatcher.Resolve(index, plan.Phrases[phrase], ranges.AsSpan(firstRange[phrase]));
+                firstRange[phrase + 1] = firstRange[phrase] + size;
+                var phraseRanges = ranges.AsSpan(firstRange[phrase], size);
+                var rowsWithPhrase = PhraseMatcher.CanMatch(phraseRanges)
+                    ? PhraseMatcher.Count(index, phraseRanges, phrase, phraseCount, frequencies, lastPhrase, matched)
+                    : 0;
                 idf[phrase] = Bm25.InverseDocumentFrequency(rowCount, rowsWithPhrase);
             }
 
@@ -60,18 +58,40 @@ public sealed class KnowledgeSearch(SearchIndex index)
             }
 
             var hits = new SearchHit[best.Count];
+            var instances = new List<long>();
+            Span<int> phraseSizes = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount] : new int[phraseCount];
+            Span<bool> seen = phraseCount <= MaxStackPhrases ? stackalloc bool[phraseCount] : new bool[phraseCount];
+            for (var phrase = 0; phrase < phraseCount; phrase++)
+            {
+                phraseSizes[phrase] = firstRange[phrase + 1] - firstRange[phrase];
+            }
+
             for (var i = 0; i < best.Count; i++)
             {
                 var row = index.Rows[best[i].Row];
-                var snippet = Snippet(row, matches, phraseSizes);
-                hits[i] = Hit(row, Math.Round(best[i].Score, 3), Highlight(snippet));
+                instances.Clear();
+                for (var phrase = 0; phrase < phraseCount; phrase++)
+                {
+                    var phraseRanges = ranges.AsSpan(firstRange[phrase], phraseSizes[phrase]);
+                    if (PhraseMatcher.CanMatch(phraseRanges))
+                    {
+                        PhraseMatcher.AddInstances(index, phraseRanges, phrase, row.Number, instances);
+                    }
+                }
+
+                // FTS5's instance order: column, position, then phrase.
+                instances.Sort();
+                var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen);
+                hits[i] = Hit(row, Math.Round(best[i].Score, 3), snippet);
             }
 
             return hits;
         }
         finally
         {
+            ArrayPool<(int, int)>.Shared.Return(ranges);
             ArrayPool<double>.Shared.Return(frequencies);
+            ArrayPool<int>.Shared.Return(lastPhrase);
             ArrayPool<bool>.Shared.Return(matched);
         }
     }
@@ -115,32 +135,7 @@ public sealed class KnowledgeSearch(SearchIndex index)
         return false;
     }
 
-    /// <summary>The row's phrase instances in FTS5's order, then the passage around the best of them.</summary>
-    private static string Snippet(IndexedRow row, List<long>[] matches, ReadOnlySpan<int> phraseSizes)
-    {
-        var instances = new List<long>();
-        for (var phrase = 0; phrase < matches.Length; phrase++)
-        {
-            foreach (var occurrence in matches[phrase])
-            {
-                if (SearchIndex.RowOf(occurrence) == row.Number)
-                {
-                    instances.Add(PhraseInstance.Pack(SearchIndex.ColumnOf(occurrence), SearchIndex.PositionOf(occurrence), phrase));
-                }
-            }
-        }
-
-        instances.Sort();
-        Span<bool> seen = matches.Length <= MaxStackPhrases ? stackalloc bool[matches.Length] : new bool[matches.Length];
-        return Fts5Snippet.Build(row, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(instances), phraseSizes, seen);
-    }
-
     private static SearchHit Hit(IndexedRow row, double score, string snippet) => row.Source is { } source
         ? new SearchHit(row.Type, row.Id, source.Title, source.Detail.Summary, score, snippet, null, [])
         : new SearchHit(row.Type, row.Id, row.Record!.Name, row.Record.Summary, score, snippet, row.Record.Urgency, row.Record.Citations);
-
-    /// <summary>HTML-escapes the passage, then turns the snippet's markers into &lt;mark&gt; tags.</summary>
-    private static string Highlight(string snippet) =>
-        WebUtility.HtmlEncode(snippet).Replace(Fts5Snippet.MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
-            .Replace(Fts5Snippet.MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
 }

@@ -13,7 +13,7 @@ public sealed class SearchIndex
 {
     private readonly string[] _terms;
 
-    private SearchIndex(IndexedRow[] rows, string[] terms, long[][] postings, long tokenCount)
+    private SearchIndex(IndexedRow[] rows, string[] terms, TermPostings[] postings, long tokenCount)
     {
         Rows = rows;
         _terms = terms;
@@ -24,8 +24,8 @@ public sealed class SearchIndex
     /// <summary>In FTS5 rowid order: records by key, then sources.</summary>
     internal IndexedRow[] Rows { get; }
 
-    /// <summary>Per term id, every occurrence as <see cref="Occurrence"/>, in row, column, position order.</summary>
-    internal long[][] Postings { get; }
+    /// <summary>Per term id, where the term occurs.</summary>
+    internal TermPostings[] Postings { get; }
 
     /// <summary>bm25's avgdl: tokens in the whole table over its rows.</summary>
     internal double AverageRowSize { get; }
@@ -124,6 +124,6 @@ public sealed class SearchIndex
             };
         }
 
-        return new SearchIndex(rows, terms, postings.Select(p => p.ToArray()).ToArray(), tokenCount);
+        return new SearchIndex(rows, terms, postings.Select(TermPostings.From).ToArray(), tokenCount);
     }
 }
