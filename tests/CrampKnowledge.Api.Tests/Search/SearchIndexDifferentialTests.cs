@@ -11,7 +11,8 @@ namespace CrampKnowledge.Api.Tests.Search;
 /// The in-memory index against <see cref="ReferenceFtsSearch"/>, the SQLite FTS5 query it replaced:
 /// for every question the search tests ask, every word and prefix of the corpus, its phrases and
 /// synonyms, every types combination, several limits and thousands of generated questions, the same
-/// hits in the same order with the same score and snippet. Exact equality, no tolerance.
+/// plan as <see cref="ReferenceSearchPlanner"/> made and the same hits in the same order with the same
+/// score and snippet. Exact equality, no tolerance.
 /// </summary>
 public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutputHelper output) : IClassFixture<ApiFactory>, IDisposable
 {
@@ -23,6 +24,7 @@ public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutput
     private readonly SearchIndex _index = factory.Services.GetRequiredService<SearchIndex>();
     private readonly KnowledgeSnapshot _snapshot = factory.Services.GetRequiredService<KnowledgeSnapshot>();
     private readonly ReferenceFtsSearch _reference = new(factory.DatabasePath);
+    private readonly ReferenceSearchPlanner _referencePlanner = new(factory.Services.GetRequiredService<KnowledgeSnapshot>());
 
     public void Dispose() => _reference.Dispose();
 
@@ -110,6 +112,10 @@ public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutput
         foreach (var (question, types, limit) in queries)
         {
             var plan = _vocabulary.Plan(question);
+            var formerPlan = _referencePlanner.Plan(question);
+            Assert.Equal(formerPlan.Words, plan.Words);
+            Assert.Equal(formerPlan.Terms, plan.Terms);
+            Assert.Equal(formerPlan.Phrases, plan.Phrases);
             Assert.Equal(ReferenceFtsSearch.FormerMatchExpression(plan), ReferenceFtsSearch.MatchExpression(plan));
             var expected = _reference.Find(plan, types, limit);
             var actual = _search.Find(plan, types, limit).Select(h => (h.Type, h.Id, h.Score, h.Snippet)).ToList();

@@ -26,11 +26,16 @@ internal static class Bm25
     /// <returns>The relevance, higher is better: FTS5's bm25() without its minus sign.</returns>
     public static double Score(ReadOnlySpan<double> idf, ReadOnlySpan<double> frequencies, int rowSize, double averageRowSize)
     {
+        // FTS5 computes this per phrase; it is the same value every time, so once per row gives the same bits.
+        var lengthNorm = K1 * (1 - B + (B * (double)rowSize / averageRowSize));
         var score = 0.0;
-        var d = (double)rowSize;
         for (var i = 0; i < idf.Length; i++)
         {
-            score += idf[i] * (frequencies[i] * (K1 + 1.0) / (frequencies[i] + K1 * (1 - B + B * d / averageRowSize)));
+            // A phrase absent from the row adds idf · 0 / x = +0.0, which leaves the sum's bits alone: skip it.
+            if (frequencies[i] != 0.0)
+            {
+                score += idf[i] * (frequencies[i] * (K1 + 1.0) / (frequencies[i] + lengthNorm));
+            }
         }
 
         return score;

@@ -31,14 +31,10 @@ internal static class Fts5Snippet
         {
             var indexed = row.Columns[column];
             var sentences = indexed.SentenceStarts;
-            foreach (var instance in instances)
+            // Instances are sorted by column, so this column's are one run.
+            for (var i = FirstAtOrAfter(instances, column, 0); i < instances.Length && PhraseInstance.Column(instances[i]) == column; i++)
             {
-                if (PhraseInstance.Column(instance) != column)
-                {
-                    continue;
-                }
-
-                var offset = PhraseInstance.Position(instance);
+                var offset = PhraseInstance.Position(instances[i]);
                 var score = Score(instances, phraseSizes, seen, column, offset, indexed.Size, out var adjusted);
                 if (score > bestScore)
                 {
@@ -47,11 +43,9 @@ internal static class Fts5Snippet
 
                 if (sentences.Length > 0 && indexed.Size > MaxTokens)
                 {
-                    var j = 0;
-                    while (j < sentences.Length - 1 && sentences[j + 1] <= offset)
-                    {
-                        j++;
-                    }
+                    // The last sentence start at or before the instance (the first one is position 0).
+                    var j = Array.BinarySearch(sentences, offset);
+                    j = j >= 0 ? j : ~j - 1;
 
                     if (sentences[j] < offset)
                     {
@@ -80,12 +74,15 @@ internal static class Fts5Snippet
         seen.Clear();
         long end = (long)from + MaxTokens;
         var (score, first, last) = (0, -1, 0);
-        foreach (var instance in instances)
+        // The instances in the window are one run of the sorted instances: the same ones, in the same
+        // order, as fts5SnippetScore's walk over all of them.
+        for (var i = FirstAtOrAfter(instances, column, from); i < instances.Length; i++)
         {
+            var instance = instances[i];
             var offset = PhraseInstance.Position(instance);
-            if (PhraseInstance.Column(instance) != column || offset < from || offset >= end)
+            if (PhraseInstance.Column(instance) != column || offset >= end)
             {
-                continue;
+                break;
             }
 
             var phrase = PhraseInstance.Phrase(instance);
@@ -107,6 +104,27 @@ internal static class Fts5Snippet
 
         adjusted = (int)Math.Max(start, 0);
         return score;
+    }
+
+    /// <summary>Index of the first instance at or after a position of a column.</summary>
+    private static int FirstAtOrAfter(ReadOnlySpan<long> instances, int column, int position)
+    {
+        var key = PhraseInstance.Pack(column, position, 0);
+        var (low, high) = (0, instances.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (instances[middle] < key)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>fts5HighlightCb over the chosen window, with the ellipses fts5SnippetFunction adds.</summary>

@@ -10,6 +10,9 @@ internal sealed class IndexedRow
 {
     public required int Number { get; init; }
     public required string Type { get; init; }
+
+    /// <summary>The type as a bit of <see cref="SearchColumns.TypeMask"/>, to filter without comparing strings.</summary>
+    public required int TypeBit { get; init; }
     public required string Id { get; init; }
     public required SnapshotRecord? Record { get; init; }
     public required SnapshotSource? Source { get; init; }

@@ -46,9 +46,10 @@ public sealed class KnowledgeSearch(SearchIndex index)
             }
 
             var best = new List<(int Row, double Score)>(Math.Min(limit, 16));
+            var typeMask = SearchColumns.TypeMask(types);
             for (var row = 0; row < rowCount; row++)
             {
-                if (!matched[row] || !Contains(types, index.Rows[row].Type))
+                if (!matched[row] || (index.Rows[row].TypeBit & typeMask) == 0)
                 {
                     continue;
                 }
@@ -120,19 +121,6 @@ public sealed class KnowledgeSearch(SearchIndex index)
         }
 
         best.Insert(at, candidate);
-    }
-
-    private static bool Contains(IReadOnlyList<string> types, string type)
-    {
-        for (var i = 0; i < types.Count; i++)
-        {
-            if (types[i] == type)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static SearchHit Hit(IndexedRow row, double score, string snippet) => row.Source is { } source

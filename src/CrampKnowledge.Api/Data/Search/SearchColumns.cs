@@ -13,4 +13,30 @@ internal static class SearchColumns
 
     /// <summary>Type and slug are not indexed; names and aliases outrank summaries and quotes.</summary>
     public static ReadOnlySpan<double> Weights => [0.0, 0.0, 10.0, 8.0, 3.0, 1.0];
+
+    /// <summary>One bit per wire type (<see cref="Contracts.SearchQuery.KnownTypes"/>), for a type filter as a mask.</summary>
+    public static int TypeBit(string type)
+    {
+        var known = Contracts.SearchQuery.KnownTypes;
+        for (var i = 0; i < known.Count; i++)
+        {
+            if (known[i] == type)
+            {
+                return 1 << i;
+            }
+        }
+
+        return 0;
+    }
+
+    public static int TypeMask(IReadOnlyList<string> types)
+    {
+        var mask = 0;
+        for (var i = 0; i < types.Count; i++)
+        {
+            mask |= TypeBit(types[i]);
+        }
+
+        return mask;
+    }
 }

@@ -119,7 +119,8 @@ public sealed class SearchIndex
             tokenCount += rowTokens;
             rows[number] = new IndexedRow
             {
-                Number = number, Type = texts[number].Type, Id = texts[number].Id, Record = texts[number].Record, Source = texts[number].Source,
+                Number = number, Type = texts[number].Type, TypeBit = SearchColumns.TypeBit(texts[number].Type), Id = texts[number].Id,
+                Record = texts[number].Record, Source = texts[number].Source,
                 Columns = columns, TokenCount = rowTokens,
             };
         }
