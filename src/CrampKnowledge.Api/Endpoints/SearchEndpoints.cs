@@ -13,7 +13,7 @@ public static class SearchEndpoints
 
         search.MapGet("/", Search).WithName(nameof(Search))
             .WithSummary("Search the knowledge base in everyday words.")
-            .WithDescription("Ranked full-text search (SQLite FTS5, bm25) over names, aliases, summaries and source quotes; names and aliases "
+            .WithDescription("Ranked full-text search (an in-memory inverted index, bm25) over names, aliases, summaries and source quotes; names and aliases "
                 + "count most. Word endings and unfinished words match (`dehydrat`, `stretches`, `cramping`), and everyday words are also looked up "
                 + "as the knowledge base's terms (`charley horse` → cramp, `water pills` → diuretics, `night` → nocturnal); `searchedTerms` shows "
                 + "what was searched. Each hit has a highlighted `snippet` and the `citations` that back it. When nothing matches, `suggestions` "

@@ -19,6 +19,7 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(sp => RecordDirectory.From(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
+        builder.Services.AddSingleton(sp => SearchIndex.Build(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton<KnowledgeSearch>();
         builder.Services.AddSingleton<SerializedResponses>();
         return builder;
@@ -38,6 +39,7 @@ public static partial class KnowledgeBaseSetup
         var snapshot = app.Services.GetRequiredService<KnowledgeSnapshot>();
         app.Services.GetRequiredService<RecordDirectory>();
         app.Services.GetRequiredService<SearchVocabulary>();
+        app.Services.GetRequiredService<SearchIndex>();
         app.Services.GetRequiredService<RedFlagRuleBook>();
 
         if (outcome.Rebuilt)

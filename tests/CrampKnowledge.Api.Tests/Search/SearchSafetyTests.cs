@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CrampKnowledge.Api.Tests.Search;
 
-/// <summary>Any string is searched as text or rejected with a 400; nothing reaches FTS5 or SQL as syntax.</summary>
+/// <summary>Any string is searched as text or rejected with a 400; nothing reaches the index or SQL as syntax.</summary>
 public sealed class SearchSafetyTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();

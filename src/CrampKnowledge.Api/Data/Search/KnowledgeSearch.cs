@@ -1,69 +1,129 @@
-using System.Net;
+using System.Buffers;
+using System.Runtime.InteropServices;
 using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data.ReadModel;
-using CrampKnowledge.Api.Data.Seeding;
-using Microsoft.Data.Sqlite;
 
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>
-/// Runs a search plan against the FTS5 index over a pooled read-only connection, then fills in the
-/// hits' records and quotes from the snapshot.
+/// Answers a search plan from the in-memory <see cref="SearchIndex"/> as the SQLite FTS5 query it
+/// replaced did: rows containing any phrase, ranked by <see cref="Bm25"/> (ties in row order), the
+/// types filter applied after ranking statistics are taken over all rows, and an FTS5 snippet per hit.
 /// </summary>
-public sealed class KnowledgeSearch(KnowledgeDatabaseLocation location, KnowledgeSnapshot snapshot)
+public sealed class KnowledgeSearch(SearchIndex index)
 {
-    // Markers FTS5 puts around matches; control characters, so they cannot occur in the indexed text.
-    private const char MarkStart = '\u0002';
-    private const char MarkEnd = '\u0003';
-
-    // The SQL text never varies with input (types travel as one parameter, ",cause,treatment,"), so SQLite sees one statement.
-    private const string MatchSql = $"""
-        SELECT type, slug,
-               -bm25({SearchIndex.Table}, {SearchIndex.Bm25Weights}) AS score,
-               snippet({SearchIndex.Table}, -1, char(2), char(3), '…', 16) AS snippet
-        FROM {SearchIndex.Table}
-        WHERE {SearchIndex.Table} MATCH $match
-          AND instr($types, ',' || type || ',') > 0
-        ORDER BY bm25({SearchIndex.Table}, {SearchIndex.Bm25Weights})
-        LIMIT $limit
-        """;
-
-    private readonly string _connectionString = location.ReadOnlyConnectionString;
+    private const int MaxStackPhrases = 64;
 
     public IReadOnlyList<SearchHit> Find(SearchPlan plan, IReadOnlyList<string> types, int limit)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = MatchSql;
-        command.Parameters.AddWithValue("$match", plan.FtsQuery);
-        command.Parameters.AddWithValue("$types", "," + string.Join(',', types) + ",");
-        command.Parameters.AddWithValue("$limit", limit);
-
-        var hits = new List<SearchHit>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var phraseCount = plan.Phrases.Count;
+        var rowCount = index.Rows.Length;
+        var tokenCapacity = 0;
+        foreach (var phrase in plan.Phrases)
         {
-            var (type, slug) = (reader.GetString(0), reader.GetString(1));
-            var score = Math.Round(reader.GetDouble(2), 3);
-            var snippet = Highlight(reader.GetString(3));
-            if (type == "source")
-            {
-                var source = snapshot.FindSource(slug) ?? throw new InvalidOperationException($"The search index names unknown source '{slug}'.");
-                hits.Add(new SearchHit(type, slug, source.Title, source.Detail.Summary, score, snippet, null, []));
-                continue;
-            }
-
-            var record = (RecordKinds.FromWireName(type) is { } kind ? snapshot.FindRecord(kind, slug) : null)
-                ?? throw new InvalidOperationException($"The search index names unknown {type} '{slug}'.");
-            hits.Add(new SearchHit(type, slug, record.Name, record.Summary, score, snippet, record.Urgency, record.Citations));
+            tokenCapacity += phrase.Text.Length;
         }
 
-        return hits;
+        Span<int> firstRange = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount + 1] : new int[phraseCount + 1];
+        Span<double> idf = phraseCount <= MaxStackPhrases ? stackalloc double[phraseCount] : new double[phraseCount];
+        var ranges = ArrayPool<(int From, int To)>.Shared.Rent(tokenCapacity);
+        var frequencies = ArrayPool<double>.Shared.Rent(phraseCount * rowCount);
+        var lastPhrase = ArrayPool<int>.Shared.Rent(rowCount);
+        var matched = ArrayPool<bool>.Shared.Rent(rowCount);
+        try
+        {
+            frequencies.AsSpan(0, phraseCount * rowCount).Clear();
+            lastPhrase.AsSpan(0, rowCount).Fill(-1);
+            matched.AsSpan(0, rowCount).Clear();
+            for (var phrase = 0; phrase < phraseCount; phrase++)
+            {
+                var size = PhraseMatcher.Resolve(index, plan.Phrases[phrase], ranges.AsSpan(firstRange[phrase]));
+                firstRange[phrase + 1] = firstRange[phrase] + size;
+                var phraseRanges = ranges.AsSpan(firstRange[phrase], size);
+                var rowsWithPhrase = PhraseMatcher.CanMatch(phraseRanges)
+                    ? PhraseMatcher.Count(index, phraseRanges, phrase, phraseCount, frequencies, lastPhrase, matched)
+                    : 0;
+                idf[phrase] = Bm25.InverseDocumentFrequency(rowCount, rowsWithPhrase);
+            }
+
+            var best = new List<(int Row, double Score)>(Math.Min(limit, 16));
+            var typeMask = SearchColumns.TypeMask(types);
+            for (var row = 0; row < rowCount; row++)
+            {
+                if (!matched[row] || (index.Rows[row].TypeBit & typeMask) == 0)
+                {
+                    continue;
+                }
+
+                var score = Bm25.Score(idf, frequencies.AsSpan(row * phraseCount, phraseCount), index.Rows[row].TokenCount, index.AverageRowSize);
+                Keep(best, (row, score), limit);
+            }
+
+            var hits = new SearchHit[best.Count];
+            var instances = new List<long>();
+            Span<int> phraseSizes = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount] : new int[phraseCount];
+            Span<bool> seen = phraseCount <= MaxStackPhrases ? stackalloc bool[phraseCount] : new bool[phraseCount];
+            for (var phrase = 0; phrase < phraseCount; phrase++)
+            {
+                phraseSizes[phrase] = firstRange[phrase + 1] - firstRange[phrase];
+            }
+
+            for (var i = 0; i < best.Count; i++)
+            {
+                var row = index.Rows[best[i].Row];
+                instances.Clear();
+                for (var phrase = 0; phrase < phraseCount; phrase++)
+                {
+                    var phraseRanges = ranges.AsSpan(firstRange[phrase], phraseSizes[phrase]);
+                    if (PhraseMatcher.CanMatch(phraseRanges))
+                    {
+                        PhraseMatcher.AddInstances(index, phraseRanges, phrase, row.Number, instances);
+                    }
+                }
+
+                // FTS5's instance order: column, position, then phrase.
+                instances.Sort();
+                var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen);
+                hits[i] = Hit(row, Math.Round(best[i].Score, 3), snippet);
+            }
+
+            return hits;
+        }
+        finally
+        {
+            ArrayPool<(int, int)>.Shared.Return(ranges);
+            ArrayPool<double>.Shared.Return(frequencies);
+            ArrayPool<int>.Shared.Return(lastPhrase);
+            ArrayPool<bool>.Shared.Return(matched);
+        }
     }
 
-    /// <summary>HTML-escapes the passage, then turns the FTS5 markers into &lt;mark&gt; tags.</summary>
-    private static string Highlight(string snippet) =>
-        WebUtility.HtmlEncode(snippet).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
-            .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
+    /// <summary>
+    /// Keeps the best rows so far, best first. Rows arrive in row order and a row only passes an equal
+    /// score by being earlier, which is how SQLite's ORDER BY … LIMIT (a sort keyed by value, then
+    /// arrival) ordered ties.
+    /// </summary>
+    private static void Keep(List<(int Row, double Score)> best, (int Row, double Score) candidate, int limit)
+    {
+        if (best.Count == limit && !(candidate.Score > best[^1].Score))
+        {
+            return;
+        }
+
+        var at = best.Count;
+        while (at > 0 && candidate.Score > best[at - 1].Score)
+        {
+            at--;
+        }
+
+        if (best.Count == limit)
+        {
+            best.RemoveAt(best.Count - 1);
+        }
+
+        best.Insert(at, candidate);
+    }
+
+    private static SearchHit Hit(IndexedRow row, double score, string snippet) => row.Source is { } source
+        ? new SearchHit(row.Type, row.Id, source.Title, source.Detail.Summary, score, snippet, null, [])
+        : new SearchHit(row.Type, row.Id, row.Record!.Name, row.Record.Summary, score, snippet, row.Record.Urgency, row.Record.Citations);
 }

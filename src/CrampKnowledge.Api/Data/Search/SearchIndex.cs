@@ -1,69 +1,130 @@
 using CrampKnowledge.Api.Data.Entities;
-using Microsoft.Data.Sqlite;
+using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>
-/// The SQLite FTS5 index over every record's name, aliases, summary and quotes, and every source's
-/// title and text. Built once with the database. The tokenizer does not stem: the query side strips
-/// endings and matches prefixes instead, which gives both "dehydrat" → dehydration and
-/// "cramping" → cramps (porter stemming cannot do prefixes of unfinished words).
+/// The in-memory inverted index over every record's name, aliases, summary and quotes, and every
+/// source's title, publisher, summary and text: the same rows and columns the SQLite FTS5 table held,
+/// built once from the snapshot. The tokenizer does not stem: the query side strips endings and
+/// matches prefixes instead, which gives both "dehydrat" → dehydration and "cramping" → cramps.
 /// </summary>
-internal static class SearchIndex
+public sealed class SearchIndex
 {
-    public const string Table = "SearchIndex";
+    private readonly string[] _terms;
 
-    /// <summary>bm25 column weights: type and slug are not indexed; names and aliases outrank summaries and quotes.</summary>
-    public const string Bm25Weights = "0.0, 0.0, 10.0, 8.0, 3.0, 1.0";
-
-    private static readonly string[] Columns = ["type", "slug", "name", "aliases", "summary", "quotes"];
-
-    /// <summary>
-    /// Fills the index from the rows just saved. Plain SQL in one transaction: EF would compile a query
-    /// and commit each of the hundred inserts on its own, half a second of every build.
-    /// </summary>
-    public static void Create(SqliteConnection connection)
+    private SearchIndex(IndexedRow[] rows, string[] terms, TermPostings[] postings, long tokenCount)
     {
-        Execute(connection, $"""
-            CREATE VIRTUAL TABLE {Table} USING fts5(
-                type UNINDEXED, slug UNINDEXED, name, aliases, summary, quotes,
-                tokenize = 'unicode61 remove_diacritics 2')
-            """);
-
-        var aliases = SqliteRows.Read(connection, "SELECT RecordId, Text FROM Aliases ORDER BY RecordId, Position", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
-            .ToLookup(a => a.Record, a => a.Text);
-        var quotes = SqliteRows.Read(connection, "SELECT RecordId, Quote FROM Citations WHERE Owner = 'record' ORDER BY RecordId, Position", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
-            .ToLookup(q => q.Record, q => q.Text);
-        var rows = SqliteRows.Read(connection, "SELECT Id, Kind, Slug, Name, Summary FROM Records ORDER BY Id", r => (
-                Type: ((RecordKind)r.GetInt32(1)).WireName(), Slug: r.GetString(2), Name: r.GetString(3),
-                Aliases: string.Join(" | ", aliases[r.GetInt32(0)]), Summary: r.GetString(4), Quotes: string.Join(" … ", quotes[r.GetInt32(0)])))
-            .Concat(SqliteRows.Read(connection, "SELECT Id, Title, Publisher, Summary, Text FROM Sources", r => (
-                Type: "source", Slug: r.GetString(0), Name: r.GetString(1),
-                Aliases: r.IsDBNull(2) ? "" : r.GetString(2), Summary: r.GetString(3), Quotes: r.GetString(4))))
-            .ToList();
-
-        using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO {Table} ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
-        var parameters = Columns.Select(name => insert.Parameters.Add("$" + name, SqliteType.Text)).ToArray();
-        foreach (var row in rows)
-        {
-            string[] values = [row.Type, row.Slug, row.Name, row.Aliases, row.Summary, row.Quotes];
-            for (var i = 0; i < values.Length; i++)
-            {
-                parameters[i].Value = values[i];
-            }
-
-            insert.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+        Rows = rows;
+        _terms = terms;
+        Postings = postings;
+        AverageRowSize = (double)tokenCount / rows.Length;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    /// <summary>In FTS5 rowid order: records by key, then sources.</summary>
+    internal IndexedRow[] Rows { get; }
+
+    /// <summary>Per term id, where the term occurs.</summary>
+    internal TermPostings[] Postings { get; }
+
+    /// <summary>bm25's avgdl: tokens in the whole table over its rows.</summary>
+    internal double AverageRowSize { get; }
+
+    internal IReadOnlyList<string> Terms => _terms;
+
+    /// <summary>Row, column and token position packed in one sortable number.</summary>
+    internal static long Occurrence(int row, int column, int position) => ((long)row << 40) | ((long)column << 32) | (uint)position;
+
+    internal static int RowOf(long occurrence) => (int)(occurrence >> 40);
+
+    internal static int ColumnOf(long occurrence) => (int)(occurrence >> 32) & 0xFF;
+
+    internal static int PositionOf(long occurrence) => (int)occurrence;
+
+    /// <summary>The ids of the terms equal to <paramref name="token"/>, or starting with it: a range, empty when none.</summary>
+    internal (int From, int To) Find(ReadOnlySpan<char> token, bool prefix)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        var from = LowerBound(token);
+        if (!prefix)
+        {
+            return from < _terms.Length && token.SequenceEqual(_terms[from]) ? (from, from + 1) : (from, from);
+        }
+
+        var to = from;
+        while (to < _terms.Length && _terms[to].AsSpan().StartsWith(token, StringComparison.Ordinal))
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
+
+    private int LowerBound(ReadOnlySpan<char> token)
+    {
+        var (low, high) = (0, _terms.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_terms[middle].AsSpan().SequenceCompareTo(token) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    public static SearchIndex Build(KnowledgeSnapshot snapshot)
+    {
+        // The columns exactly as the FTS5 table was filled: aliases joined with " | ", quotes with " … ",
+        // a source's publisher in the aliases column and its full text in the quotes column.
+        var texts = snapshot.Records.OrderBy(r => r.Key)
+            .Select(r => (Type: r.Kind.WireName(), r.Id, Record: (SnapshotRecord?)r, Source: (SnapshotSource?)null,
+                Columns: new[] { r.Name, string.Join(" | ", r.Aliases), r.Summary, string.Join(" … ", r.Citations.Select(c => c.Quote)) }))
+            .Concat(snapshot.Sources.Select(s => (Type: "source", s.Id, Record: (SnapshotRecord?)null, Source: (SnapshotSource?)s,
+                Columns: new[] { s.Title, s.Publisher ?? "", s.Detail.Summary, s.Detail.Text })))
+            .ToList();
+
+        var tokenized = texts.Select(t => t.Columns.Select(Unicode61Tokenizer.Tokenize).ToArray()).ToList();
+        var terms = tokenized.SelectMany(columns => columns).SelectMany(tokens => tokens).Select(t => t.Folded)
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
+        var termIds = terms.Select((term, id) => (term, id)).ToDictionary(t => t.term, t => t.id, StringComparer.Ordinal);
+
+        var postings = terms.Select(_ => new List<long>()).ToArray();
+        var rows = new IndexedRow[texts.Count];
+        long tokenCount = 0;
+        for (var number = 0; number < texts.Count; number++)
+        {
+            var columns = new IndexedColumn[SearchColumns.Count];
+            columns[SearchColumns.Type] = new IndexedColumn(texts[number].Type, [], [], []);
+            columns[SearchColumns.Slug] = new IndexedColumn(texts[number].Id, [], [], []);
+            for (var i = 0; i < texts[number].Columns.Length; i++)
+            {
+                var column = SearchColumns.Name + i;
+                var tokens = tokenized[number][i];
+                var ids = tokens.Select(t => termIds[t.Folded]).ToArray();
+                for (var position = 0; position < ids.Length; position++)
+                {
+                    postings[ids[position]].Add(Occurrence(number, column, position));
+                }
+
+                columns[column] = new IndexedColumn(texts[number].Columns[i], ids, tokens.Select(t => t.Start).ToArray(), tokens.Select(t => t.End).ToArray());
+            }
+
+            var rowTokens = columns.Sum(c => c.Size);
+            tokenCount += rowTokens;
+            rows[number] = new IndexedRow
+            {
+                Number = number, Type = texts[number].Type, TypeBit = SearchColumns.TypeBit(texts[number].Type), Id = texts[number].Id,
+                Record = texts[number].Record, Source = texts[number].Source,
+                Columns = columns, TokenCount = rowTokens,
+            };
+        }
+
+        return new SearchIndex(rows, terms, postings.Select(TermPostings.From).ToArray(), tokenCount);
     }
 }

@@ -1,17 +1,15 @@
-using System.Text.RegularExpressions;
 using CrampKnowledge.Api.Data.Queries;
 using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>
-/// Turns a person's words into an FTS5 query: drops filler words, adds the knowledge base's terms
+/// Turns a person's words into a search plan: drops filler words, adds the knowledge base's terms
 /// for everyday words (seed-data/synonyms.json), strips word endings and matches prefixes. Also
 /// knows every word the knowledge base uses, to suggest spellings when nothing matches.
 /// </summary>
-public sealed partial class SearchVocabulary
+public sealed class SearchVocabulary
 {
-    private const int MaxWords = 32;
 
     // Words that carry no meaning in a question about cramps ("why do my legs cramp at night").
     private static readonly HashSet<string> StopWords =
@@ -24,46 +22,123 @@ public sealed partial class SearchVocabulary
         "now", "right", "just", "also", "still", "please", "tell", "know", "want", "need", "anything", "something",
     ];
 
+    // Synonym entries in seed order, grouped by phrase; found through the phrase's first word.
     private readonly IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> _synonyms;
+    private readonly Dictionary<string, int[]> _synonymsByFirstWord;
+    private readonly int[] _synonymsWithoutWords;
     private readonly IReadOnlyList<string> _knownWords;
 
     private SearchVocabulary(IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> synonyms, IReadOnlyList<string> knownWords)
     {
         _synonyms = synonyms;
+        var numbered = synonyms.Select((s, i) => (s.Phrase, Index: i)).ToList();
+        _synonymsByFirstWord = numbered.Where(s => s.Phrase.Length > 0)
+            .GroupBy(s => s.Phrase[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Index).ToArray(), StringComparer.Ordinal);
+        // A phrase without words is in every query (as it was when every phrase was tried at every position).
+        _synonymsWithoutWords = numbered.Where(s => s.Phrase.Length == 0).Select(s => s.Index).ToArray();
         _knownWords = knownWords;
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
-
-    public static IReadOnlyList<string> Words(string text) =>
-        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).Take(MaxWords).ToList();
+    public static IReadOnlyList<string> Words(string text) => QueryWords.Read(text);
 
     public SearchPlan Plan(string query)
     {
-        var words = Words(query);
-        var significant = words.Where(w => !StopWords.Contains(w)).ToList();
-        if (significant.Count == 0)
+        var words = QueryWords.Read(query);
+        var significant = new List<string>(words.Count);
+        foreach (var word in words)
         {
-            significant = words.ToList();
+            if (!StopWords.Contains(word))
+            {
+                significant.Add(word);
+            }
         }
 
-        var added = _synonyms
-            .Where(s => ContainsPhrase(words, s.Phrase))
-            .SelectMany(s => s.Means)
-            .Where(m => !significant.Contains(m))
-            .Distinct()
-            .ToList();
-        var terms = significant.Distinct().Concat(added).ToList();
-        var alternatives = terms.Select(ToFtsTerm).ToList();
+        if (significant.Count == 0)
+        {
+            significant.AddRange(words);
+        }
+
+        var terms = new List<string>(significant.Count + 4);
+        foreach (var word in significant)
+        {
+            AddOnce(terms, word);
+        }
+
+        foreach (var synonym in SynonymsIn(words))
+        {
+            foreach (var means in _synonyms[synonym].Means)
+            {
+                if (!significant.Contains(means))
+                {
+                    AddOnce(terms, means);
+                }
+            }
+        }
+
+        var alternatives = new List<SearchPhrase>(terms.Count + 1);
+        foreach (var term in terms)
+        {
+            AddOnce(alternatives, ToPhrase(term));
+        }
+
         if (significant.Count > 1)
         {
             // The words side by side, as typed, outrank the same words scattered ("low potassium" vs "potassium-lowering").
-            alternatives.Add(ToFtsTerm(string.Join(' ', significant)));
+            AddOnce(alternatives, ToPhrase(string.Join(' ', significant)));
         }
 
-        alternatives = alternatives.Distinct().ToList();
-        return new SearchPlan(significant, terms, string.Join(" OR ", alternatives));
+        return new SearchPlan(significant, terms, alternatives);
+    }
+
+    /// <summary>The synonym entries whose phrase the words contain, in seed order.</summary>
+    private List<int> SynonymsIn(List<string> words)
+    {
+        var found = new List<int>(_synonymsWithoutWords);
+        for (var start = 0; start < words.Count; start++)
+        {
+            if (!_synonymsByFirstWord.TryGetValue(words[start], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (!found.Contains(candidate) && StandsAt(words, start, _synonyms[candidate].Phrase))
+                {
+                    found.Add(candidate);
+                }
+            }
+        }
+
+        found.Sort();
+        return found;
+    }
+
+    private static bool StandsAt(List<string> words, int start, string[] phrase)
+    {
+        if (start + phrase.Length > words.Count)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < phrase.Length; i++)
+        {
+            if (words[start + i] != phrase[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddOnce<T>(List<T> list, T item)
+    {
+        if (!list.Contains(item))
+        {
+            list.Add(item);
+        }
     }
 
     /// <summary>Known words closest to the query's words, for "did you mean" when nothing matched.</summary>
@@ -76,19 +151,25 @@ public sealed partial class SearchVocabulary
             .ToList();
 
     /// <summary>
-    /// One quoted FTS5 term. Several words become a phrase; a single word loses a common ending and
-    /// matches as a prefix, so "stretches", "stretching" and "stretch" all find "stretching".
+    /// One phrase to look for. Several words must stand together; a single word loses a common ending
+    /// and matches as a prefix, so "stretches", "stretching" and "stretch" all find "stretching".
     /// </summary>
-    private static string ToFtsTerm(string term)
+    private static SearchPhrase ToPhrase(string term)
     {
+        if (QueryWords.IsOneLowerCaseWord(term))
+        {
+            var stemmed = Stem(term);
+            return stemmed.Length >= 3 ? new SearchPhrase(stemmed, IsPrefix: true) : new SearchPhrase(term, IsPrefix: false);
+        }
+
         var words = Words(term);
         if (words.Count != 1)
         {
-            return $"\"{string.Join(' ', words)}\"";
+            return new SearchPhrase(string.Join(' ', words), IsPrefix: false);
         }
 
         var stem = Stem(words[0]);
-        return stem.Length >= 3 ? $"\"{stem}\"*" : $"\"{words[0]}\"";
+        return stem.Length >= 3 ? new SearchPhrase(stem, IsPrefix: true) : new SearchPhrase(words[0], IsPrefix: false);
     }
 
     private static readonly string[] Endings = ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"];
@@ -104,19 +185,6 @@ public sealed partial class SearchVocabulary
         }
 
         return word;
-    }
-
-    private static bool ContainsPhrase(IReadOnlyList<string> words, string[] phrase)
-    {
-        for (var start = 0; start + phrase.Length <= words.Count; start++)
-        {
-            if (phrase.Select((p, i) => words[start + i] == p).All(match => match))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     public static SearchVocabulary Load(KnowledgeSnapshot snapshot)

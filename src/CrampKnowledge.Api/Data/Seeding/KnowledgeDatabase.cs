@@ -8,7 +8,7 @@ namespace CrampKnowledge.Api.Data.Seeding;
 public static class KnowledgeDatabase
 {
     /// <summary>Bump when the entity model changes, so old files are rebuilt rather than misread.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     public sealed record Outcome(string ContentVersion, bool Rebuilt, string? Reason);
 
@@ -94,7 +94,6 @@ public static class KnowledgeDatabase
             using (var connection = new SqliteConnection(connectionString))
             {
                 connection.Open();
-                Search.SearchIndex.Create(connection);
                 // EF creates SQLite files in WAL mode, which needs -shm/-wal files beside the database even to
                 // read; a rollback journal lets the single file be opened read-only from read-only media.
                 using var journal = connection.CreateCommand();

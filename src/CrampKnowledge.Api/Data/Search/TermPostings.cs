@@ -1,0 +1,57 @@
+namespace CrampKnowledge.Api.Data.Search;
+
+/// <summary>Where one term occurs: every occurrence, and per row the bm25 weight those occurrences add up to.</summary>
+internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowWeights)
+{
+    /// <summary>Every occurrence (<see cref="SearchIndex.Occurrence"/>), in row, column, position order.</summary>
+    public long[] Occurrences { get; } = occurrences;
+
+    /// <summary>The rows the term occurs in, ascending.</summary>
+    public int[] Rows { get; } = rows;
+
+    /// <summary>
+    /// Per entry of <see cref="Rows"/>, the column weights of the term's occurrences there, summed: what a
+    /// one-word phrase adds to FTS5's phrase frequency. Small whole numbers, so the sum is exact in any order.
+    /// </summary>
+    public double[] RowWeights { get; } = rowWeights;
+
+    public static TermPostings From(List<long> occurrences)
+    {
+        var rows = new List<int>();
+        var weights = new List<double>();
+        foreach (var occurrence in occurrences)
+        {
+            var row = SearchIndex.RowOf(occurrence);
+            if (rows.Count == 0 || rows[^1] != row)
+            {
+                rows.Add(row);
+                weights.Add(0.0);
+            }
+
+            weights[^1] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
+        }
+
+        return new TermPostings([.. occurrences], [.. rows], [.. weights]);
+    }
+
+    /// <summary>Index of the first occurrence in <paramref name="row"/> or later.</summary>
+    public int FirstAtOrAfter(int row)
+    {
+        var key = SearchIndex.Occurrence(row, 0, 0);
+        var (low, high) = (0, Occurrences.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (Occurrences[middle] < key)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}

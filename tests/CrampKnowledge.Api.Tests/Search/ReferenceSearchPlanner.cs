@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using CrampKnowledge.Api.Data.ReadModel;
+using CrampKnowledge.Api.Data.Search;
+
+namespace CrampKnowledge.Api.Tests.Search;
+
+/// <summary>
+/// SearchVocabulary.Plan as it was written with a regular expression and LINQ, before it was made
+/// cheap for the request path: the differential tests hold the new planner to it.
+/// </summary>
+internal sealed partial class ReferenceSearchPlanner(KnowledgeSnapshot snapshot)
+{
+    private static readonly HashSet<string> StopWords =
+    [
+        "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
+        "does", "doing", "for", "from", "get", "gets", "getting", "got", "had", "has", "have", "having", "how", "i", "if", "in",
+        "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "should", "so", "some", "than", "that", "the", "their",
+        "them", "then", "there", "these", "they", "this", "to", "up", "was", "we", "were", "what", "when", "where", "which",
+        "while", "who", "why", "will", "with", "would", "you", "your", "keep", "lot", "lots", "very", "really", "much", "many",
+        "now", "right", "just", "also", "still", "please", "tell", "know", "want", "need", "anything", "something",
+    ];
+
+    private readonly List<(string[] Phrase, List<string> Means)> _synonyms = snapshot.Synonyms
+        .GroupBy(s => s.Phrase)
+        .Select(g => (Words(g.Key).ToArray(), g.Select(s => s.Means).ToList()))
+        .ToList();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
+    public static List<string> Words(string text) =>
+        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).Take(32).ToList();
+
+    public SearchPlan Plan(string query)
+    {
+        var words = Words(query);
+        var significant = words.Where(w => !StopWords.Contains(w)).ToList();
+        if (significant.Count == 0)
+        {
+            significant = words.ToList();
+        }
+
+        var added = _synonyms
+            .Where(s => ContainsPhrase(words, s.Phrase))
+            .SelectMany(s => s.Means)
+            .Where(m => !significant.Contains(m))
+            .Distinct()
+            .ToList();
+        var terms = significant.Distinct().Concat(added).ToList();
+        var alternatives = terms.Select(ToPhrase).ToList();
+        if (significant.Count > 1)
+        {
+            alternatives.Add(ToPhrase(string.Join(' ', significant)));
+        }
+
+        return new SearchPlan(significant, terms, alternatives.Distinct().ToList());
+    }
+
+    private static SearchPhrase ToPhrase(string term)
+    {
+        var words = Words(term);
+        if (words.Count != 1)
+        {
+            return new SearchPhrase(string.Join(' ', words), IsPrefix: false);
+        }
+
+        var stem = SearchVocabulary.Stem(words[0]);
+        return stem.Length >= 3 ? new SearchPhrase(stem, IsPrefix: true) : new SearchPhrase(words[0], IsPrefix: false);
+    }
+
+    private static bool ContainsPhrase(List<string> words, string[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= words.Count; start++)
+        {
+            if (phrase.Select((p, i) => words[start + i] == p).All(match => match))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
