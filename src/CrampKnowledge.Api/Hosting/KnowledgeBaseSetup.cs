@@ -21,6 +21,7 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton<KnowledgeSearch>();
         builder.Services.AddSingleton<SerializedResponses>();
+        builder.Services.AddSingleton<RedFlagCheckResponseWriter>();
         return builder;
     }
 
@@ -39,6 +40,7 @@ public static partial class KnowledgeBaseSetup
         app.Services.GetRequiredService<RecordDirectory>();
         app.Services.GetRequiredService<SearchVocabulary>();
         app.Services.GetRequiredService<RedFlagRuleBook>();
+        app.Services.GetRequiredService<RedFlagCheckResponseWriter>();
 
         if (outcome.Rebuilt)
         {
