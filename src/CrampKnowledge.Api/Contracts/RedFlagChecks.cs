@@ -134,12 +134,13 @@ internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCh
         RuleForWords(x => x.Treatments!);
     }
 
+    // Spelled out rather than as arrays and Any: it runs on every check.
     private static bool HasInput(RedFlagCheckRequest r) =>
         !string.IsNullOrWhiteSpace(r.Description)
-        || new[] { r.Frequency, r.Severity, r.Duration }.Any(v => !string.IsNullOrWhiteSpace(v))
-        || new[] { r.Predictable, r.WorseAtRest, r.WorseWithLegRaised, r.PainWhenWalking, r.SorenessNextDay, r.DisturbsSleep, r.RecentInjury, r.SuddenPain }
-            .Any(v => v is not null)
-        || new[] { r.Conditions, r.Medications, r.Treatments }.Any(l => l is { Count: > 0 });
+        || !string.IsNullOrWhiteSpace(r.Frequency) || !string.IsNullOrWhiteSpace(r.Severity) || !string.IsNullOrWhiteSpace(r.Duration)
+        || r.Predictable is not null || r.WorseAtRest is not null || r.WorseWithLegRaised is not null || r.PainWhenWalking is not null
+        || r.SorenessNextDay is not null || r.DisturbsSleep is not null || r.RecentInjury is not null || r.SuddenPain is not null
+        || r.Conditions is { Count: > 0 } || r.Medications is { Count: > 0 } || r.Treatments is { Count: > 0 };
 
     private void RuleForChoice(Expression<Func<RedFlagCheckRequest, string?>> property, string answer)
     {

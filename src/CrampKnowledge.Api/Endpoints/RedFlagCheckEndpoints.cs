@@ -30,13 +30,17 @@ public static class RedFlagCheckEndpoints
         return redFlags;
     }
 
-    private static Ok<RedFlagCheckResponse> CheckRedFlags(RedFlagCheckRequest request, RedFlagRuleBook rules, RecordDirectory directory)
+    private static RedFlagCheckOk CheckRedFlags(
+        RedFlagCheckRequest request, RedFlagRuleBook rules, RecordDirectory directory, RedFlagCheckResponseWriter writer) =>
+        new(Answer(request, rules, directory), writer);
+
+    /// <summary>The answer to a validated check request.</summary>
+    internal static RedFlagCheckResponse Answer(RedFlagCheckRequest request, RedFlagRuleBook rules, RecordDirectory directory)
     {
         var input = CheckInput.From(request, directory);
         var matches = rules.Check(input);
-        return TypedResults.Ok(new RedFlagCheckResponse(
-            SeeDoctorLevels.Highest(matches.Select(m => m.SeeDoctor)), matches, input.Recognized, input.Unrecognized,
-            rules.Entries.Count, Disclaimer.Text));
+        return new RedFlagCheckResponse(
+            SeeDoctorLevels.Highest(matches), matches, input.Recognized, input.Unrecognized, rules.Entries.Count, Disclaimer.Text);
     }
 
     private static ProblemHttpResult OnlyPost(HttpContext context)

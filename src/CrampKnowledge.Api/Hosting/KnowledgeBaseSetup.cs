@@ -22,6 +22,7 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(sp => SearchIndex.Build(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton<KnowledgeSearch>();
         builder.Services.AddSingleton<SerializedResponses>();
+        builder.Services.AddSingleton<RedFlagCheckResponseWriter>();
         return builder;
     }
 
@@ -41,6 +42,7 @@ public static partial class KnowledgeBaseSetup
         app.Services.GetRequiredService<SearchVocabulary>();
         app.Services.GetRequiredService<SearchIndex>();
         app.Services.GetRequiredService<RedFlagRuleBook>();
+        app.Services.GetRequiredService<RedFlagCheckResponseWriter>();
 
         if (outcome.Rebuilt)
         {

@@ -41,9 +41,11 @@ internal sealed class FoundPhrases
     public IReadOnlyList<DescriptionWord> Words => _words;
 
     /// <summary>Where the phrase first occurs (character offsets in the description), or null.</summary>
-    public (int Start, int End)? Find(CheckPhrase phrase)
+    public (int Start, int End)? Find(CheckPhrase phrase) => Find(_index.Compiled(phrase));
+
+    /// <summary>Where a phrase compiled by <see cref="PhraseIndex.Compiled"/> first occurs, or null.</summary>
+    public (int Start, int End)? Find(int[] words)
     {
-        var words = _index.Compiled(phrase);
         // Most phrases name a word the description never says; they cannot occur, wherever they might start.
         foreach (var number in words)
         {

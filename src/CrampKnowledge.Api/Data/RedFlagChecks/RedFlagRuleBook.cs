@@ -12,8 +12,16 @@ internal sealed class RedFlagRuleBook
 {
     private RedFlagRuleBook(IReadOnlyList<RuleBookEntry> entries)
     {
-        Entries = entries;
-        Phrases = new PhraseIndex(entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases)));
+        var phrases = new PhraseIndex(entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases)));
+        Phrases = phrases;
+        Entries = entries.Select(e => e with
+        {
+            Triggers = e.Triggers.Select(t => t with
+            {
+                CompiledPhrases = t.Phrases.Select(phrases.Compiled).ToArray(),
+                CompiledAlsoPhrases = t.AlsoPhrases.Select(phrases.Compiled).ToArray(),
+            }).ToList(),
+        }).ToList();
     }
 
     public IReadOnlyList<RuleBookEntry> Entries { get; }

@@ -6,6 +6,15 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// <summary>One trigger, with its phrases split into words once at start-up.</summary>
 internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhrase> Phrases, IReadOnlyList<CheckPhrase> AlsoPhrases)
 {
+    /// <summary>
+    /// <see cref="Phrases"/> as the book's <see cref="PhraseIndex"/> numbers their words, set when the book is built:
+    /// looking each phrase up in the index per check cost more than testing it.
+    /// </summary>
+    public int[][] CompiledPhrases { get; init; } = [];
+
+    /// <summary><see cref="AlsoPhrases"/> compiled like <see cref="CompiledPhrases"/>.</summary>
+    public int[][] CompiledAlsoPhrases { get; init; } = [];
+
     /// <summary>The reason this trigger gives, or null unless every part of it holds.</summary>
     public RedFlagReason? Check(CheckInput input, FoundPhrases found)
     {
@@ -16,7 +25,7 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         }
 
         List<(int Start, int End)>? spans = null;
-        if (!FindAny(Phrases, found, ref spans) || !FindAny(AlsoPhrases, found, ref spans))
+        if (!FindAny(CompiledPhrases, found, ref spans) || !FindAny(CompiledAlsoPhrases, found, ref spans))
         {
             return null;
         }
@@ -73,10 +82,10 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
     }
 
     /// <summary>True when the list is empty or one of its phrases occurs; each one that occurs is added to <paramref name="spans"/>.</summary>
-    private static bool FindAny(IReadOnlyList<CheckPhrase> phrases, FoundPhrases found, ref List<(int Start, int End)>? spans)
+    private static bool FindAny(int[][] phrases, FoundPhrases found, ref List<(int Start, int End)>? spans)
     {
-        var any = phrases.Count == 0;
-        for (var i = 0; i < phrases.Count; i++)
+        var any = phrases.Length == 0;
+        for (var i = 0; i < phrases.Length; i++)
         {
             if (found.Find(phrases[i]) is { } span)
             {

@@ -1,3 +1,5 @@
+using CrampKnowledge.Api.Contracts;
+
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
 /// <summary>The <c>seeDoctor</c> recommendation, lowest first; a check answers the highest its matches reach.</summary>
@@ -21,6 +23,20 @@ public static class SeeDoctorLevels
     /// <summary>0 for none, rising with urgency; unknown levels rank lowest.</summary>
     public static int Rank(string level) => level switch { Promptly => 2, Soon => 1, _ => 0 };
 
-    public static string Highest(IEnumerable<string> levels) =>
-        levels.OrderByDescending(Rank).FirstOrDefault() ?? None;
+    /// <summary>The highest level among the matches (the first of equals), or none; a loop, as it runs per check.</summary>
+    public static string Highest(IReadOnlyList<RedFlagMatch> matches)
+    {
+        var highest = None;
+        var highestRank = -1;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (Rank(matches[i].SeeDoctor) > highestRank)
+            {
+                highest = matches[i].SeeDoctor;
+                highestRank = Rank(highest);
+            }
+        }
+
+        return highest;
+    }
 }
