@@ -30,7 +30,7 @@ public static class RedFlagCheckEndpoints
         return redFlags;
     }
 
-    private static RedFlagCheckOk CheckRedFlags(
+    private static BufferedOk<RedFlagCheckResponse> CheckRedFlags(
         RedFlagCheckRequest request, RedFlagRuleBook rules, RecordDirectory directory, RedFlagCheckResponseWriter writer) =>
         new(Answer(request, rules, directory), writer);
 

@@ -14,7 +14,7 @@ namespace CrampKnowledge.Api.Endpoints;
 /// citations, a trigger's basis) are encoded once at start-up, and the rest is written property by property
 /// instead of through the serializer's metadata. A match the book did not produce is written in full.
 /// </summary>
-internal sealed class RedFlagCheckResponseWriter
+internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCheckResponse>
 {
     private readonly JsonSerializerOptions _options;
     private readonly JsonWriterOptions _writerOptions;

@@ -25,11 +25,12 @@ public static class SearchEndpoints
         return search;
     }
 
-    private static Ok<SearchResponse> Search([AsParameters] SearchQuery query, SearchVocabulary vocabulary, KnowledgeSearch search)
+    private static BufferedOk<SearchResponse> Search(
+        [AsParameters] SearchQuery query, SearchVocabulary vocabulary, KnowledgeSearch search, SearchResponseWriter writer)
     {
         var plan = vocabulary.Plan(query.Q!);
         var hits = search.Find(plan, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit);
         var suggestions = hits.Count == 0 ? vocabulary.Suggest(plan) : [];
-        return TypedResults.Ok(new SearchResponse(query.Q!, plan.Terms, hits, suggestions, Disclaimer.Text));
+        return new BufferedOk<SearchResponse>(new SearchResponse(query.Q!, plan.Terms, hits, suggestions, Disclaimer.Text), writer);
     }
 }

@@ -23,6 +23,7 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton<KnowledgeSearch>();
         builder.Services.AddSingleton<SerializedResponses>();
         builder.Services.AddSingleton<RedFlagCheckResponseWriter>();
+        builder.Services.AddSingleton<SearchResponseWriter>();
         return builder;
     }
 

@@ -1,28 +1,34 @@
+using System.Buffers;
 using System.Reflection;
-using CrampKnowledge.Api.Contracts;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace CrampKnowledge.Api.Endpoints;
 
-/// <summary>
-/// The 200 of a red-flag check: the same bytes and OpenAPI metadata as <c>Ok&lt;RedFlagCheckResponse&gt;</c>,
-/// but written into a pooled buffer first, so the answer goes out in one piece with a Content-Length
-/// instead of being streamed and chunked.
-/// </summary>
-public sealed class RedFlagCheckOk : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<RedFlagCheckResponse>
+/// <summary>Writes a response body of <typeparamref name="T"/> as UTF-8 JSON, byte for byte what the serializer would write.</summary>
+internal interface IResponseBodyWriter<in T>
 {
-    // The usual answer is about 4 KB; a long description matching every red flag grows the buffer.
+    void Write(T value, IBufferWriter<byte> output);
+}
+
+/// <summary>
+/// A 200 with the same bytes and OpenAPI metadata as <c>Ok&lt;T&gt;</c>, but written into a pooled
+/// buffer first, so the answer goes out in one piece with a Content-Length instead of being
+/// streamed and chunked.
+/// </summary>
+public sealed class BufferedOk<T> : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
+{
+    // Typical answers are 4-12 KB; a larger one grows the buffer.
     private const int InitialBufferBytes = 16 * 1024;
 
-    private readonly RedFlagCheckResponseWriter _writer;
+    private readonly IResponseBodyWriter<T> _writer;
 
-    internal RedFlagCheckOk(RedFlagCheckResponse value, RedFlagCheckResponseWriter writer)
+    internal BufferedOk(T value, IResponseBodyWriter<T> writer)
     {
         Value = value;
         _writer = writer;
     }
 
-    public RedFlagCheckResponse Value { get; }
+    public T Value { get; }
 
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -39,5 +45,5 @@ public sealed class RedFlagCheckOk : IResult, IEndpointMetadataProvider, IStatus
     }
 
     static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(RedFlagCheckResponse), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
 }
