@@ -153,6 +153,9 @@ api_dir=$work/publish/api
 reference_dir=$work/publish/reference
 allocations_dir=$work/publish/allocations
 
+# The runtime settings the Docker image sets (DOTNET_* ENV lines of the Dockerfile), so the API runs here as it ships.
+mapfile -t image_runtime_env < <(grep -o 'DOTNET_[A-Za-z0-9_]*=[^ \\]*' "$root/Dockerfile")
+
 # start_api LOG DATABASE PORT CPU-PREFIX... -- ENV...; sets started_pid.
 start_api() {
   local log=$1 database=$2 port=$3
@@ -164,7 +167,7 @@ start_api() {
   done
   shift
   (cd "${launch_dir:-$api_dir}" && exec env ASPNETCORE_ENVIRONMENT=Production Http__RateLimit__Enabled=false \
-    "ConnectionStrings__Knowledge=Data Source=$database" "$@" \
+    "${image_runtime_env[@]}" "ConnectionStrings__Knowledge=Data Source=$database" "$@" \
     "${prefix[@]}" dotnet CrampKnowledge.Api.dll --urls "http://127.0.0.1:$port") >"$log" 2>&1 &
   started_pid=$!
   pids+=("$started_pid")
