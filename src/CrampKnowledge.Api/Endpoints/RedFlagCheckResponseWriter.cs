@@ -16,9 +16,7 @@ namespace CrampKnowledge.Api.Endpoints;
 /// </summary>
 internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCheckResponse>
 {
-    private readonly JsonSerializerOptions _options;
-    private readonly JsonWriterOptions _writerOptions;
-    private readonly bool _compact;
+    private readonly ResponseJson _json;
     private readonly PropertyNames _names;
     private readonly FrozenDictionary<string, EncodedRedFlag> _redFlags;
     private readonly Dictionary<RuleBasis, byte[]> _bases = new(ReferenceEqualityComparer.Instance);
@@ -26,34 +24,31 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
 
     public RedFlagCheckResponseWriter(IOptions<JsonOptions> jsonOptions, RedFlagRuleBook rules)
     {
-        _options = jsonOptions.Value.SerializerOptions;
-        _writerOptions = new JsonWriterOptions { Encoder = _options.Encoder, MaxDepth = _options.MaxDepth, SkipValidation = true };
-        // Raw pieces can only be spliced into compact JSON; indented output goes through the serializer.
-        _compact = !_options.WriteIndented;
-        _names = new PropertyNames(_options);
-        _disclaimer = Encode(Disclaimer.Text);
+        _json = new ResponseJson(jsonOptions.Value.SerializerOptions);
+        _names = new PropertyNames(_json);
+        _disclaimer = _json.Encode(Disclaimer.Text);
         _redFlags = rules.Entries.ToFrozenDictionary(e => e.Id, e => new EncodedRedFlag(
             e.Id, e.Name, e.Urgency, e.Summary, e.Citations,
-            Encode(e.Id), Encode(e.Name), Encode(e.Urgency), Encode(e.Summary), Serialize(e.Citations)), StringComparer.Ordinal);
+            _json.Encode(e.Id), _json.Encode(e.Name), _json.Encode(e.Urgency), _json.Encode(e.Summary), _json.Serialize(e.Citations)), StringComparer.Ordinal);
         foreach (var basis in rules.Entries.SelectMany(e => e.Triggers).Select(t => t.Rule.Basis).OfType<RuleBasis>())
         {
-            _bases.TryAdd(basis, Serialize(basis));
+            _bases.TryAdd(basis, _json.Serialize(basis));
         }
     }
 
     /// <summary>The answer as UTF-8 JSON in <paramref name="output"/>.</summary>
     public void Write(RedFlagCheckResponse response, IBufferWriter<byte> output)
     {
-        using var writer = new Utf8JsonWriter(output, _writerOptions);
-        if (!_compact)
+        using var writer = new Utf8JsonWriter(output, _json.WriterOptions);
+        if (!_json.Compact)
         {
-            JsonSerializer.Serialize(writer, response, _options.GetTypeInfo(typeof(RedFlagCheckResponse)));
+            JsonSerializer.Serialize(writer, response, _json.Options.GetTypeInfo(typeof(RedFlagCheckResponse)));
             return;
         }
 
         writer.WriteStartObject();
         writer.WriteString(_names.SeeDoctor, response.SeeDoctor);
-        if (StartArray(writer, _names.Matches, response.Matches) is { } matches)
+        if (ResponseJson.StartArray(writer, _names.Matches, response.Matches) is { } matches)
         {
             for (var i = 0; i < matches.Count; i++)
             {
@@ -63,7 +58,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
             writer.WriteEndArray();
         }
 
-        if (StartArray(writer, _names.Recognized, response.Recognized) is { } recognized)
+        if (ResponseJson.StartArray(writer, _names.Recognized, response.Recognized) is { } recognized)
         {
             for (var i = 0; i < recognized.Count; i++)
             {
@@ -73,7 +68,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
             writer.WriteEndArray();
         }
 
-        if (StartArray(writer, _names.Unrecognized, response.Unrecognized) is { } unrecognized)
+        if (ResponseJson.StartArray(writer, _names.Unrecognized, response.Unrecognized) is { } unrecognized)
         {
             for (var i = 0; i < unrecognized.Count; i++)
             {
@@ -125,7 +120,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
         }
 
         writer.WriteString(_names.SeeDoctor, match.SeeDoctor);
-        if (StartArray(writer, _names.Reasons, match.Reasons) is { } reasons)
+        if (ResponseJson.StartArray(writer, _names.Reasons, match.Reasons) is { } reasons)
         {
             for (var i = 0; i < reasons.Count; i++)
             {
@@ -142,7 +137,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
         }
         else
         {
-            JsonSerializer.Serialize(writer, match.Citations, _options.GetTypeInfo(typeof(IReadOnlyList<Citation>)));
+            JsonSerializer.Serialize(writer, match.Citations, _json.Options.GetTypeInfo(typeof(IReadOnlyList<Citation>)));
         }
 
         writer.WriteEndObject();
@@ -158,7 +153,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
 
         writer.WriteStartObject();
         writer.WriteString(_names.Text, reason.Text);
-        if (StartArray(writer, _names.Phrases, reason.Phrases) is { } phrases)
+        if (ResponseJson.StartArray(writer, _names.Phrases, reason.Phrases) is { } phrases)
         {
             for (var i = 0; i < phrases.Count; i++)
             {
@@ -168,7 +163,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
             writer.WriteEndArray();
         }
 
-        if (StartArray(writer, _names.Answers, reason.Answers) is { } answers)
+        if (ResponseJson.StartArray(writer, _names.Answers, reason.Answers) is { } answers)
         {
             for (var i = 0; i < answers.Count; i++)
             {
@@ -189,7 +184,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
             }
             else
             {
-                JsonSerializer.Serialize(writer, basis, _options.GetTypeInfo(typeof(RuleBasis)));
+                JsonSerializer.Serialize(writer, basis, _json.Options.GetTypeInfo(typeof(RuleBasis)));
             }
         }
 
@@ -253,7 +248,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
         writer.WriteStartObject();
         writer.WriteString(_names.Answer, unrecognized.Answer);
         writer.WriteString(_names.Word, unrecognized.Word);
-        if (StartArray(writer, _names.Suggestions, unrecognized.Suggestions) is { } suggestions)
+        if (ResponseJson.StartArray(writer, _names.Suggestions, unrecognized.Suggestions) is { } suggestions)
         {
             for (var i = 0; i < suggestions.Count; i++)
             {
@@ -266,56 +261,36 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes the property and opens its array, or writes null as the serializer does for a null list and returns null.</summary>
-    private static IReadOnlyList<T>? StartArray<T>(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<T>? list)
-    {
-        if (list is null)
-        {
-            writer.WriteNull(name);
-            return null;
-        }
-
-        writer.WriteStartArray(name);
-        return list;
-    }
-
-    private JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, _options.Encoder);
-
-    private byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, _options.GetTypeInfo(typeof(T)));
-
     private sealed record EncodedRedFlag(
         string Id, string Name, string Urgency, string Summary, IReadOnlyList<Citation> Citations,
         JsonEncodedText EncodedId, JsonEncodedText EncodedName, JsonEncodedText EncodedUrgency, JsonEncodedText EncodedSummary,
         byte[] EncodedCitations);
 
     /// <summary>The contracts' property names as the options' naming policy spells them.</summary>
-    private sealed class PropertyNames(JsonSerializerOptions options)
+    private sealed class PropertyNames(ResponseJson json)
     {
-        public JsonEncodedText SeeDoctor { get; } = Spelled(options, nameof(RedFlagCheckResponse.SeeDoctor));
-        public JsonEncodedText Matches { get; } = Spelled(options, nameof(RedFlagCheckResponse.Matches));
-        public JsonEncodedText Recognized { get; } = Spelled(options, nameof(RedFlagCheckResponse.Recognized));
-        public JsonEncodedText Unrecognized { get; } = Spelled(options, nameof(RedFlagCheckResponse.Unrecognized));
-        public JsonEncodedText CheckedRedFlags { get; } = Spelled(options, nameof(RedFlagCheckResponse.CheckedRedFlags));
-        public JsonEncodedText Disclaimer { get; } = Spelled(options, nameof(RedFlagCheckResponse.Disclaimer));
-        public JsonEncodedText Id { get; } = Spelled(options, nameof(RedFlagMatch.Id));
-        public JsonEncodedText Name { get; } = Spelled(options, nameof(RedFlagMatch.Name));
-        public JsonEncodedText Urgency { get; } = Spelled(options, nameof(RedFlagMatch.Urgency));
-        public JsonEncodedText Summary { get; } = Spelled(options, nameof(RedFlagMatch.Summary));
-        public JsonEncodedText Reasons { get; } = Spelled(options, nameof(RedFlagMatch.Reasons));
-        public JsonEncodedText Citations { get; } = Spelled(options, nameof(RedFlagMatch.Citations));
-        public JsonEncodedText Text { get; } = Spelled(options, nameof(RedFlagReason.Text));
-        public JsonEncodedText Phrases { get; } = Spelled(options, nameof(RedFlagReason.Phrases));
-        public JsonEncodedText Answers { get; } = Spelled(options, nameof(RedFlagReason.Answers));
-        public JsonEncodedText Trigger { get; } = Spelled(options, nameof(RedFlagReason.Trigger));
-        public JsonEncodedText Basis { get; } = Spelled(options, nameof(RedFlagReason.Basis));
-        public JsonEncodedText Note { get; } = Spelled(options, nameof(RedFlagReason.Note));
-        public JsonEncodedText Answer { get; } = Spelled(options, nameof(GivenAnswer.Answer));
-        public JsonEncodedText Value { get; } = Spelled(options, nameof(GivenAnswer.Value));
-        public JsonEncodedText Word { get; } = Spelled(options, nameof(GivenAnswer.Word));
-        public JsonEncodedText Type { get; } = Spelled(options, nameof(RecognizedWord.Type));
-        public JsonEncodedText Suggestions { get; } = Spelled(options, nameof(UnrecognizedWord.Suggestions));
-
-        private static JsonEncodedText Spelled(JsonSerializerOptions options, string member) =>
-            JsonEncodedText.Encode(options.PropertyNamingPolicy?.ConvertName(member) ?? member, options.Encoder);
+        public JsonEncodedText SeeDoctor { get; } = json.Name(nameof(RedFlagCheckResponse.SeeDoctor));
+        public JsonEncodedText Matches { get; } = json.Name(nameof(RedFlagCheckResponse.Matches));
+        public JsonEncodedText Recognized { get; } = json.Name(nameof(RedFlagCheckResponse.Recognized));
+        public JsonEncodedText Unrecognized { get; } = json.Name(nameof(RedFlagCheckResponse.Unrecognized));
+        public JsonEncodedText CheckedRedFlags { get; } = json.Name(nameof(RedFlagCheckResponse.CheckedRedFlags));
+        public JsonEncodedText Disclaimer { get; } = json.Name(nameof(RedFlagCheckResponse.Disclaimer));
+        public JsonEncodedText Id { get; } = json.Name(nameof(RedFlagMatch.Id));
+        public JsonEncodedText Name { get; } = json.Name(nameof(RedFlagMatch.Name));
+        public JsonEncodedText Urgency { get; } = json.Name(nameof(RedFlagMatch.Urgency));
+        public JsonEncodedText Summary { get; } = json.Name(nameof(RedFlagMatch.Summary));
+        public JsonEncodedText Reasons { get; } = json.Name(nameof(RedFlagMatch.Reasons));
+        public JsonEncodedText Citations { get; } = json.Name(nameof(RedFlagMatch.Citations));
+        public JsonEncodedText Text { get; } = json.Name(nameof(RedFlagReason.Text));
+        public JsonEncodedText Phrases { get; } = json.Name(nameof(RedFlagReason.Phrases));
+        public JsonEncodedText Answers { get; } = json.Name(nameof(RedFlagReason.Answers));
+        public JsonEncodedText Trigger { get; } = json.Name(nameof(RedFlagReason.Trigger));
+        public JsonEncodedText Basis { get; } = json.Name(nameof(RedFlagReason.Basis));
+        public JsonEncodedText Note { get; } = json.Name(nameof(RedFlagReason.Note));
+        public JsonEncodedText Answer { get; } = json.Name(nameof(GivenAnswer.Answer));
+        public JsonEncodedText Value { get; } = json.Name(nameof(GivenAnswer.Value));
+        public JsonEncodedText Word { get; } = json.Name(nameof(GivenAnswer.Word));
+        public JsonEncodedText Type { get; } = json.Name(nameof(RecognizedWord.Type));
+        public JsonEncodedText Suggestions { get; } = json.Name(nameof(UnrecognizedWord.Suggestions));
     }
 }

@@ -14,45 +14,35 @@ namespace CrampKnowledge.Api.Endpoints;
 /// </summary>
 internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
 {
-    private readonly JsonSerializerOptions _options;
-    private readonly JsonWriterOptions _writerOptions;
-    private readonly bool _compact;
+    private readonly ResponseJson _json;
     private readonly PropertyNames _names;
     // Keyed by the snapshot's own citation lists, so the set is bounded by the content.
     private readonly ConcurrentDictionary<IReadOnlyList<Citation>, byte[]> _citations = new(ReferenceEqualityComparer.Instance);
 
     public SearchResponseWriter(IOptions<JsonOptions> jsonOptions)
     {
-        _options = jsonOptions.Value.SerializerOptions;
-        _writerOptions = new JsonWriterOptions { Encoder = _options.Encoder, MaxDepth = _options.MaxDepth, SkipValidation = true };
-        // Raw pieces can only be spliced into compact JSON; indented output goes through the serializer.
-        _compact = !_options.WriteIndented;
-        _names = new PropertyNames(_options);
+        _json = new ResponseJson(jsonOptions.Value.SerializerOptions);
+        _names = new PropertyNames(_json);
     }
 
     /// <summary>The answer as UTF-8 JSON in <paramref name="output"/>.</summary>
     public void Write(SearchResponse response, IBufferWriter<byte> output)
     {
-        using var writer = new Utf8JsonWriter(output, _writerOptions);
-        if (!_compact)
+        using var writer = new Utf8JsonWriter(output, _json.WriterOptions);
+        if (!_json.Compact)
         {
-            JsonSerializer.Serialize(writer, response, _options.GetTypeInfo(typeof(SearchResponse)));
+            JsonSerializer.Serialize(writer, response, _json.Options.GetTypeInfo(typeof(SearchResponse)));
             return;
         }
 
         writer.WriteStartObject();
         writer.WriteString(_names.Query, response.Query);
         WriteStrings(writer, _names.SearchedTerms, response.SearchedTerms);
-        if (response.Hits is null)
+        if (ResponseJson.StartArray(writer, _names.Hits, response.Hits) is { } hits)
         {
-            writer.WriteNull(_names.Hits);
-        }
-        else
-        {
-            writer.WriteStartArray(_names.Hits);
-            for (var i = 0; i < response.Hits.Count; i++)
+            for (var i = 0; i < hits.Count; i++)
             {
-                WriteHit(writer, response.Hits[i]);
+                WriteHit(writer, hits[i]);
             }
 
             writer.WriteEndArray();
@@ -84,23 +74,20 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
         }
         else
         {
-            var citations = _citations.GetOrAdd(hit.Citations, static (list, options) =>
-                JsonSerializer.SerializeToUtf8Bytes(list, options.GetTypeInfo(typeof(IReadOnlyList<Citation>))), _options);
+            var citations = _citations.GetOrAdd(hit.Citations, static (list, json) => json.Serialize(list), _json);
             writer.WriteRawValue(citations, skipInputValidation: true);
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string>? values)
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string>? list)
     {
-        if (values is null)
+        if (ResponseJson.StartArray(writer, name, list) is not { } values)
         {
-            writer.WriteNull(name);
             return;
         }
 
-        writer.WriteStartArray(name);
         for (var i = 0; i < values.Count; i++)
         {
             writer.WriteStringValue(values[i]);
@@ -110,23 +97,20 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
     }
 
     /// <summary>The contracts' property names as the options' naming policy spells them.</summary>
-    private sealed class PropertyNames(JsonSerializerOptions options)
+    private sealed class PropertyNames(ResponseJson json)
     {
-        public JsonEncodedText Query { get; } = Spelled(options, nameof(SearchResponse.Query));
-        public JsonEncodedText SearchedTerms { get; } = Spelled(options, nameof(SearchResponse.SearchedTerms));
-        public JsonEncodedText Hits { get; } = Spelled(options, nameof(SearchResponse.Hits));
-        public JsonEncodedText Suggestions { get; } = Spelled(options, nameof(SearchResponse.Suggestions));
-        public JsonEncodedText Disclaimer { get; } = Spelled(options, nameof(SearchResponse.Disclaimer));
-        public JsonEncodedText Type { get; } = Spelled(options, nameof(SearchHit.Type));
-        public JsonEncodedText Id { get; } = Spelled(options, nameof(SearchHit.Id));
-        public JsonEncodedText Name { get; } = Spelled(options, nameof(SearchHit.Name));
-        public JsonEncodedText Summary { get; } = Spelled(options, nameof(SearchHit.Summary));
-        public JsonEncodedText Score { get; } = Spelled(options, nameof(SearchHit.Score));
-        public JsonEncodedText Snippet { get; } = Spelled(options, nameof(SearchHit.Snippet));
-        public JsonEncodedText Urgency { get; } = Spelled(options, nameof(SearchHit.Urgency));
-        public JsonEncodedText Citations { get; } = Spelled(options, nameof(SearchHit.Citations));
-
-        private static JsonEncodedText Spelled(JsonSerializerOptions options, string member) =>
-            JsonEncodedText.Encode(options.PropertyNamingPolicy?.ConvertName(member) ?? member, options.Encoder);
+        public JsonEncodedText Query { get; } = json.Name(nameof(SearchResponse.Query));
+        public JsonEncodedText SearchedTerms { get; } = json.Name(nameof(SearchResponse.SearchedTerms));
+        public JsonEncodedText Hits { get; } = json.Name(nameof(SearchResponse.Hits));
+        public JsonEncodedText Suggestions { get; } = json.Name(nameof(SearchResponse.Suggestions));
+        public JsonEncodedText Disclaimer { get; } = json.Name(nameof(SearchResponse.Disclaimer));
+        public JsonEncodedText Type { get; } = json.Name(nameof(SearchHit.Type));
+        public JsonEncodedText Id { get; } = json.Name(nameof(SearchHit.Id));
+        public JsonEncodedText Name { get; } = json.Name(nameof(SearchHit.Name));
+        public JsonEncodedText Summary { get; } = json.Name(nameof(SearchHit.Summary));
+        public JsonEncodedText Score { get; } = json.Name(nameof(SearchHit.Score));
+        public JsonEncodedText Snippet { get; } = json.Name(nameof(SearchHit.Snippet));
+        public JsonEncodedText Urgency { get; } = json.Name(nameof(SearchHit.Urgency));
+        public JsonEncodedText Citations { get; } = json.Name(nameof(SearchHit.Citations));
     }
 }
