@@ -60,7 +60,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
     /// </summary>
     public static string ComputeETag(HttpRequest request, string contentVersion)
     {
-        // Runs for every GET that misses the response cache: no LINQ, and the key is hashed from a pooled buffer.
+        // Runs for every GET that misses the response cache, so no LINQ.
         var key = new StringBuilder(256)
             .Append(contentVersion).Append('\n')
             .Append(request.Scheme).Append("://").Append(request.Host.Value).Append(request.PathBase.Value).Append(request.Path.Value).Append('\n');
@@ -94,25 +94,9 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
 
     private static string Hash(StringBuilder key)
     {
-        var chars = ArrayPool<char>.Shared.Rent(key.Length);
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(key.Length));
-        try
-        {
-            key.CopyTo(0, chars, 0, key.Length);
-            var length = Encoding.UTF8.GetBytes(chars, 0, key.Length, bytes, 0);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(bytes.AsSpan(0, length), hash);
-            Span<char> tag = stackalloc char[34];
-            tag[0] = '"';
-            Convert.TryToHexStringLower(hash[..16], tag[1..^1], out _);
-            tag[^1] = '"';
-            return new string(tag);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()), hash);
+        return $"\"{Convert.ToHexStringLower(hash[..16])}\"";
     }
 
     /// <summary>The coding ResponseCompression chooses: the highest quality of br and gzip, br on a tie.</summary>
