@@ -12,7 +12,7 @@ public sealed class SearchVocabulary
 {
 
     // Words that carry no meaning in a question about cramps ("why do my legs cramp at night").
-    private static readonly HashSet<string> StopWords =
+    internal static readonly HashSet<string> StopWords =
     [
         "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
         "does", "doing", "for", "from", "get", "gets", "getting", "got", "had", "has", "have", "having", "how", "i", "if", "in",
