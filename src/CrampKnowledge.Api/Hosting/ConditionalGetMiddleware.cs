@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
+using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -94,9 +94,13 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
 
     private static string Hash(StringBuilder key)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()), hash);
-        return $"\"{Convert.ToHexStringLower(hash[..16])}\"";
+        var hash = new Fnv1a128();
+        foreach (var chunk in key.GetChunks())
+        {
+            hash.Append(chunk.Span);
+        }
+
+        return $"\"{hash.ToHex()}\"";
     }
 
     /// <summary>The coding ResponseCompression chooses: the highest quality of br and gzip, br on a tie.</summary>
