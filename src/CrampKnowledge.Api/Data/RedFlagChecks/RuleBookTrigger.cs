@@ -16,6 +16,9 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
     [ThreadStatic]
     private static StringBuilder? t_text;
 
+    // Rule.Answers as arrays: every check tests them for every trigger, and list interfaces cost a dispatch per item.
+    private readonly (string Answer, string[] Values)[] _conditions = [.. Rule.Answers.Select(a => (a.Answer, a.Values.ToArray()))];
+
     /// <summary>
     /// <see cref="Phrases"/> as the book's <see cref="PhraseIndex"/> numbers their words, set when the book is built:
     /// looking each phrase up in the index per check cost more than testing it.
@@ -42,13 +45,13 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         }
 
         List<GivenAnswer>? answers = null;
-        for (var c = 0; c < Rule.Answers.Count; c++)
+        foreach (var condition in _conditions)
         {
             for (var a = 0; a < input.Answers.Count; a++)
             {
-                if (Accepts(Rule.Answers[c], input.Answers[a]))
+                if (Accepts(condition, input.Answers[a]))
                 {
-                    (answers ??= new List<GivenAnswer>(Rule.Answers.Count)).Add(input.Answers[a]);
+                    (answers ??= new List<GivenAnswer>(_conditions.Length)).Add(input.Answers[a]);
                 }
             }
         }
@@ -136,15 +139,15 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         return any;
     }
 
-    // Indexed loops here and in FindAny: foreach over an IReadOnlyList boxes an enumerator, and this runs for every trigger.
+    // Indexed loops over the given answers: foreach over an IReadOnlyList boxes an enumerator, and this runs for every trigger.
     private bool AnswersHold(CheckInput input)
     {
-        for (var c = 0; c < Rule.Answers.Count; c++)
+        foreach (var condition in _conditions)
         {
             var held = false;
             for (var a = 0; a < input.Answers.Count && !held; a++)
             {
-                held = Accepts(Rule.Answers[c], input.Answers[a]);
+                held = Accepts(condition, input.Answers[a]);
             }
 
             if (!held)
@@ -156,8 +159,8 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         return true;
     }
 
-    private static bool Accepts(AnswerCondition condition, GivenAnswer given) =>
-        given.Answer == condition.Answer && condition.Values.Contains(given.Value);
+    private static bool Accepts((string Answer, string[] Values) condition, GivenAnswer given) =>
+        given.Answer == condition.Answer && Array.IndexOf(condition.Values, given.Value) >= 0;
 
     /// <summary>"The description says “…”, “…”; how often: often; pain when walking: yes."</summary>
     private static string Describe(List<string> phrases, IReadOnlyList<GivenAnswer> answers)
