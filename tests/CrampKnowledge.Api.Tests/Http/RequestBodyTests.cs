@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using CrampKnowledge.Api.Tests.RedFlagCheck;
 
 namespace CrampKnowledge.Api.Tests.Http;
 
@@ -11,8 +12,6 @@ namespace CrampKnowledge.Api.Tests.Http;
 /// </summary>
 public sealed class RequestBodyTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private const string CheckUrl = "/api/v1/red-flags/check";
-
     private readonly HttpClient _client = factory.CreateClient();
 
     [Theory]
@@ -38,7 +37,7 @@ public sealed class RequestBodyTests(ApiFactory factory) : IClassFixture<ApiFact
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpContent content, Version version)
     {
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, CheckUrl) { Content = content, Version = version };
+        using var request = new HttpRequestMessage(HttpMethod.Post, RedFlagCheckHttp.CheckUrl) { Content = content, Version = version };
         using var response = await _client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         // A problem names its own request; the rest must match.
