@@ -31,6 +31,7 @@ internal static class Fts5Snippet
     public static string Build(IndexedRow row, ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<bool> seen)
     {
         var (bestColumn, bestStart, bestScore, columnSize) = (0, 0, 0, 0);
+        var bestRun = ReadOnlySpan<long>.Empty;
         var columnStart = 0;
         for (var column = 0; column < SearchColumns.Count; column++)
         {
@@ -53,6 +54,7 @@ internal static class Fts5Snippet
                 if (score > bestScore)
                 {
                     (bestColumn, bestStart, bestScore, columnSize) = (column, adjusted, score, indexed.Size);
+                    bestRun = inColumn;
                 }
 
                 if (!trySentences)
@@ -80,6 +82,7 @@ internal static class Fts5Snippet
                     if (score > bestScore)
                     {
                         (bestColumn, bestStart, bestScore, columnSize) = (column, sentences[sentence], score, indexed.Size);
+                        bestRun = inColumn;
                     }
                 }
             }
@@ -90,8 +93,7 @@ internal static class Fts5Snippet
             columnSize = row.Columns[bestColumn].Size;
         }
 
-        var bestRunStart = 0;
-        return Highlight(row.Columns[bestColumn], bestStart, columnSize, ColumnRun(instances, bestColumn, ref bestRunStart), phraseSizes);
+        return Highlight(row.Columns[bestColumn], bestStart, columnSize, bestRun, phraseSizes);
     }
 
     /// <summary>
@@ -138,7 +140,7 @@ internal static class Fts5Snippet
     /// The instances of one column: sorted by column, they are one run. Columns are asked for in order,
     /// so the search starts where the previous column's run began.
     /// </summary>
-    private static ReadOnlySpan<long> ColumnRun(ReadOnlySpan<long> instances, int column, ref int start)
+    private static ReadOnlySpan<long> ColumnRun(ReadOnlySpan<long> instances, int column, scoped ref int start)
     {
         while (start < instances.Length && PhraseInstance.Column(instances[start]) < column)
         {
