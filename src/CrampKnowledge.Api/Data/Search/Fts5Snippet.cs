@@ -28,7 +28,9 @@ internal static class Fts5Snippet
     /// <param name="instances">Every phrase instance in the row, in <see cref="PhraseInstance"/> order.</param>
     /// <param name="phraseSizes">Tokens per phrase of the query.</param>
     /// <param name="seen">Scratch, one flag per phrase.</param>
-    public static string Build(IndexedRow row, ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<bool> seen)
+    /// <param name="windowCounts">Scratch, one count per phrase.</param>
+    public static string Build(
+        IndexedRow row, ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<bool> seen, Span<int> windowCounts)
     {
         var (bestColumn, bestStart, bestScore, columnSize) = (0, 0, 0, 0);
         var bestRun = ReadOnlySpan<long>.Empty;
@@ -41,6 +43,7 @@ internal static class Fts5Snippet
             var trySentences = sentences.Length > 0 && indexed.Size > MaxTokens;
             // Sentence starts and the first instance at or after each only move forward with the instances.
             var (sentence, sentenceFirst, scoredSentence) = (0, 0, -1);
+            var windows = new InstanceWindows(inColumn, phraseSizes, windowCounts, indexed.Size);
             for (var i = 0; i < inColumn.Length; i++)
             {
                 var offset = PhraseInstance.Position(inColumn[i]);
@@ -50,7 +53,7 @@ internal static class Fts5Snippet
                     continue;
                 }
 
-                var score = Score(inColumn[i..], phraseSizes, seen, offset, indexed.Size, out var adjusted);
+                var score = windows.Score(i, out var adjusted);
                 if (score > bestScore)
                 {
                     (bestColumn, bestStart, bestScore, columnSize) = (column, adjusted, score, indexed.Size);
@@ -100,6 +103,7 @@ internal static class Fts5Snippet
     /// fts5SnippetScore: 1000 per distinct phrase in the window, 1 per repeat; and where to start to centre them.
     /// <paramref name="instances"/> are the column's, from the first at or after <paramref name="from"/>: the
     /// window's are the run at their head, the same ones in the same order as fts5SnippetScore's walk over all.
+    /// Walked for a window that starts a sentence; <see cref="InstanceWindows"/> keeps those that start at instances.
     /// </summary>
     private static int Score(
         ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<bool> seen, int from, int columnSize, out int adjusted)
@@ -126,14 +130,20 @@ internal static class Fts5Snippet
             last = offset + phraseSizes[phrase];
         }
 
+        adjusted = Centre(first, last, columnSize);
+        return score;
+    }
+
+    /// <summary>Where fts5SnippetScore starts a window to centre the matches from <paramref name="first"/> to before <paramref name="last"/>.</summary>
+    private static int Centre(int first, int last, int columnSize)
+    {
         long start = first - (MaxTokens - (last - first)) / 2;
         if (start + MaxTokens > columnSize)
         {
             start = columnSize - MaxTokens;
         }
 
-        adjusted = (int)Math.Max(start, 0);
-        return score;
+        return (int)Math.Max(start, 0);
     }
 
     /// <summary>
@@ -235,6 +245,60 @@ internal static class Fts5Snippet
         return piece.IndexOfAny(HtmlEscaped) >= 0 || piece.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0
             ? output.Append(WebUtility.HtmlEncode(text[from..to]))
             : output.Append(piece);
+    }
+
+    /// <summary>
+    /// <see cref="Fts5Snippet.Score"/> for the windows that start at each instance of a column in turn, kept
+    /// as the window slides (instances leave at its start, join at its end) instead of walked for each: the
+    /// sum of 1000 per distinct phrase and 1 per repeat is the same in any order.
+    /// </summary>
+    private ref struct InstanceWindows
+    {
+        private readonly ReadOnlySpan<long> _instances;
+        private readonly ReadOnlySpan<int> _phraseSizes;
+        private readonly Span<int> _counts;
+        private readonly int _columnSize;
+        private int _start;
+        private int _end;
+        private int _distinct;
+
+        /// <param name="instances">The column's instances.</param>
+        /// <param name="counts">Scratch, one count per phrase.</param>
+        public InstanceWindows(ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<int> counts, int columnSize)
+        {
+            _instances = instances;
+            _phraseSizes = phraseSizes;
+            _counts = counts;
+            _columnSize = columnSize;
+            counts.Clear();
+        }
+
+        /// <summary>The window from instance <paramref name="first"/>, the first at its position; windows are asked for in order.</summary>
+        public int Score(int first, out int adjusted)
+        {
+            var from = PhraseInstance.Position(_instances[first]);
+            for (; _start < first; _start++)
+            {
+                // An instance the last window did not reach was never counted.
+                if (_start < _end && --_counts[PhraseInstance.Phrase(_instances[_start])] == 0)
+                {
+                    _distinct--;
+                }
+            }
+
+            _end = Math.Max(_end, first);
+            for (; _end < _instances.Length && PhraseInstance.Position(_instances[_end]) < (long)from + MaxTokens; _end++)
+            {
+                if (_counts[PhraseInstance.Phrase(_instances[_end])]++ == 0)
+                {
+                    _distinct++;
+                }
+            }
+
+            var last = _instances[_end - 1];
+            adjusted = Centre(from, PhraseInstance.Position(last) + _phraseSizes[PhraseInstance.Phrase(last)], _columnSize);
+            return (1000 * _distinct) + (_end - first - _distinct);
+        }
     }
 
     /// <summary>fts5CInstIterNext: the instances of one column, overlapping ones joined into one span of tokens.</summary>

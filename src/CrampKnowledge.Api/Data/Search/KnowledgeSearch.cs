@@ -67,6 +67,7 @@ public sealed class KnowledgeSearch(SearchIndex index)
             var instances = t_instances ??= new List<long>(256);
             Span<int> phraseSizes = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount] : new int[phraseCount];
             Span<bool> seen = phraseCount <= MaxStackPhrases ? stackalloc bool[phraseCount] : new bool[phraseCount];
+            Span<int> windowCounts = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount] : new int[phraseCount];
             for (var phrase = 0; phrase < phraseCount; phrase++)
             {
                 phraseSizes[phrase] = firstRange[phrase + 1] - firstRange[phrase];
@@ -87,7 +88,7 @@ public sealed class KnowledgeSearch(SearchIndex index)
 
                 // FTS5's instance order: column, position, then phrase.
                 instances.Sort();
-                var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen);
+                var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen, windowCounts);
                 hits[i] = Hit(row, Math.Round(best[i].Score, 3), snippet);
             }
 
