@@ -18,6 +18,8 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
     private readonly PropertyNames _names;
     // Keyed by the snapshot's own citation lists, so the set is bounded by the content.
     private readonly ConcurrentDictionary<IReadOnlyList<Citation>, byte[]> _citations = new(ReferenceEqualityComparer.Instance);
+    // A hit's type, id, name, summary and urgency, escaped once: keyed by the snapshot's own strings, as the citations are.
+    private readonly ConcurrentDictionary<string, JsonEncodedText> _texts = new(ReferenceEqualityComparer.Instance);
 
     public SearchResponseWriter(IOptions<JsonOptions> jsonOptions)
     {
@@ -56,15 +58,15 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
     private void WriteHit(Utf8JsonWriter writer, SearchHit hit)
     {
         writer.WriteStartObject();
-        writer.WriteString(_names.Type, hit.Type);
-        writer.WriteString(_names.Id, hit.Id);
-        writer.WriteString(_names.Name, hit.Name);
-        writer.WriteString(_names.Summary, hit.Summary);
+        writer.WriteString(_names.Type, Encoded(hit.Type));
+        writer.WriteString(_names.Id, Encoded(hit.Id));
+        writer.WriteString(_names.Name, Encoded(hit.Name));
+        writer.WriteString(_names.Summary, Encoded(hit.Summary));
         writer.WriteNumber(_names.Score, hit.Score);
         writer.WriteString(_names.Snippet, hit.Snippet);
         if (hit.Urgency is not null)
         {
-            writer.WriteString(_names.Urgency, hit.Urgency);
+            writer.WriteString(_names.Urgency, Encoded(hit.Urgency));
         }
 
         writer.WritePropertyName(_names.Citations);
@@ -80,6 +82,8 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
 
         writer.WriteEndObject();
     }
+
+    private JsonEncodedText Encoded(string text) => _texts.GetOrAdd(text, static (value, json) => json.Encode(value), _json);
 
     private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string>? list)
     {

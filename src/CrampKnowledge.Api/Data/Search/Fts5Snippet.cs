@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -17,6 +18,9 @@ internal static class Fts5Snippet
     private const char Ellipsis = '…';
     private const int MaxTokens = 16;
 
+    // What WebUtility.HtmlEncode escapes besides surrogates: markup characters and the upper half of Latin-1.
+    private static readonly SearchValues<char> HtmlEscaped = SearchValues.Create([.. "<>\"'&", .. Enumerable.Range(0xA0, 0x60).Select(c => (char)c)]);
+
     [ThreadStatic]
     private static StringBuilder? t_output;
 
@@ -24,36 +28,64 @@ internal static class Fts5Snippet
     /// <param name="instances">Every phrase instance in the row, in <see cref="PhraseInstance"/> order.</param>
     /// <param name="phraseSizes">Tokens per phrase of the query.</param>
     /// <param name="seen">Scratch, one flag per phrase.</param>
-    public static string Build(IndexedRow row, ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<bool> seen)
+    /// <param name="windowCounts">Scratch, one count per phrase.</param>
+    public static string Build(
+        IndexedRow row, ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<bool> seen, Span<int> windowCounts)
     {
         var (bestColumn, bestStart, bestScore, columnSize) = (0, 0, 0, 0);
+        var bestRun = ReadOnlySpan<long>.Empty;
+        var columnStart = 0;
         for (var column = 0; column < SearchColumns.Count; column++)
         {
             var indexed = row.Columns[column];
+            var inColumn = ColumnRun(instances, column, ref columnStart);
             var sentences = indexed.SentenceStarts;
-            // Instances are sorted by column, so this column's are one run.
-            for (var i = FirstAtOrAfter(instances, column, 0); i < instances.Length && PhraseInstance.Column(instances[i]) == column; i++)
+            var trySentences = sentences.Length > 0 && indexed.Size > MaxTokens;
+            // Sentence starts and the first instance at or after each only move forward with the instances.
+            var (sentence, sentenceFirst, scoredSentence) = (0, 0, -1);
+            var windows = new InstanceWindows(inColumn, phraseSizes, windowCounts, indexed.Size);
+            for (var i = 0; i < inColumn.Length; i++)
             {
-                var offset = PhraseInstance.Position(instances[i]);
-                var score = Score(instances, phraseSizes, seen, column, offset, indexed.Size, out var adjusted);
+                var offset = PhraseInstance.Position(inColumn[i]);
+                // Instances at one position (of different phrases) score the same windows: the first one decides.
+                if (i > 0 && PhraseInstance.Position(inColumn[i - 1]) == offset)
+                {
+                    continue;
+                }
+
+                var score = windows.Score(i, out var adjusted);
                 if (score > bestScore)
                 {
                     (bestColumn, bestStart, bestScore, columnSize) = (column, adjusted, score, indexed.Size);
+                    bestRun = inColumn;
                 }
 
-                if (sentences.Length > 0 && indexed.Size > MaxTokens)
+                if (!trySentences)
                 {
-                    // The last sentence start at or before the instance (the first one is position 0).
-                    var j = Array.BinarySearch(sentences, offset);
-                    j = j >= 0 ? j : ~j - 1;
+                    continue;
+                }
 
-                    if (sentences[j] < offset)
+                // The last sentence start at or before the instance (the first one is position 0).
+                while (sentence + 1 < sentences.Length && sentences[sentence + 1] <= offset)
+                {
+                    sentence++;
+                }
+
+                // A sentence already scored for an earlier instance cannot beat the best again.
+                if (sentences[sentence] < offset && sentence != scoredSentence)
+                {
+                    scoredSentence = sentence;
+                    while (PhraseInstance.Position(inColumn[sentenceFirst]) < sentences[sentence])
                     {
-                        score = Score(instances, phraseSizes, seen, column, sentences[j], indexed.Size, out _) + (sentences[j] == 0 ? 120 : 100);
-                        if (score > bestScore)
-                        {
-                            (bestColumn, bestStart, bestScore, columnSize) = (column, sentences[j], score, indexed.Size);
-                        }
+                        sentenceFirst++;
+                    }
+
+                    score = Score(inColumn[sentenceFirst..], phraseSizes, seen, sentences[sentence], indexed.Size, out _)
+                        + (sentences[sentence] == 0 ? 120 : 100);
+                    if (score > bestScore)
+                    {
+                        (bestColumn, bestStart, bestScore, columnSize) = (column, sentences[sentence], score, indexed.Size);
+                        bestRun = inColumn;
                     }
                 }
             }
@@ -64,23 +96,25 @@ internal static class Fts5Snippet
             columnSize = row.Columns[bestColumn].Size;
         }
 
-        return Highlight(row.Columns[bestColumn], bestColumn, bestStart, columnSize, instances, phraseSizes);
+        return Highlight(row.Columns[bestColumn], bestStart, columnSize, bestRun, phraseSizes);
     }
 
-    /// <summary>fts5SnippetScore: 1000 per distinct phrase in the window, 1 per repeat; and where to start to centre them.</summary>
+    /// <summary>
+    /// fts5SnippetScore: 1000 per distinct phrase in the window, 1 per repeat; and where to start to centre them.
+    /// <paramref name="instances"/> are the column's, from the first at or after <paramref name="from"/>: the
+    /// window's are the run at their head, the same ones in the same order as fts5SnippetScore's walk over all.
+    /// Walked for a window that starts a sentence; <see cref="InstanceWindows"/> keeps those that start at instances.
+    /// </summary>
     private static int Score(
-        ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<bool> seen, int column, int from, int columnSize, out int adjusted)
+        ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<bool> seen, int from, int columnSize, out int adjusted)
     {
         seen.Clear();
         long end = (long)from + MaxTokens;
         var (score, first, last) = (0, -1, 0);
-        // The instances in the window are one run of the sorted instances: the same ones, in the same
-        // order, as fts5SnippetScore's walk over all of them.
-        for (var i = FirstAtOrAfter(instances, column, from); i < instances.Length; i++)
+        foreach (var instance in instances)
         {
-            var instance = instances[i];
             var offset = PhraseInstance.Position(instance);
-            if (PhraseInstance.Column(instance) != column || offset >= end)
+            if (offset >= end)
             {
                 break;
             }
@@ -96,39 +130,44 @@ internal static class Fts5Snippet
             last = offset + phraseSizes[phrase];
         }
 
+        adjusted = Centre(first, last, columnSize);
+        return score;
+    }
+
+    /// <summary>Where fts5SnippetScore starts a window to centre the matches from <paramref name="first"/> to before <paramref name="last"/>.</summary>
+    private static int Centre(int first, int last, int columnSize)
+    {
         long start = first - (MaxTokens - (last - first)) / 2;
         if (start + MaxTokens > columnSize)
         {
             start = columnSize - MaxTokens;
         }
 
-        adjusted = (int)Math.Max(start, 0);
-        return score;
+        return (int)Math.Max(start, 0);
     }
 
-    /// <summary>Index of the first instance at or after a position of a column.</summary>
-    private static int FirstAtOrAfter(ReadOnlySpan<long> instances, int column, int position)
+    /// <summary>
+    /// The instances of one column: sorted by column, they are one run. Columns are asked for in order,
+    /// so the search starts where the previous column's run began.
+    /// </summary>
+    private static ReadOnlySpan<long> ColumnRun(ReadOnlySpan<long> instances, int column, scoped ref int start)
     {
-        var key = PhraseInstance.Pack(column, position, 0);
-        var (low, high) = (0, instances.Length);
-        while (low < high)
+        while (start < instances.Length && PhraseInstance.Column(instances[start]) < column)
         {
-            var middle = (low + high) >>> 1;
-            if (instances[middle] < key)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
+            start++;
         }
 
-        return low;
+        var end = start;
+        while (end < instances.Length && PhraseInstance.Column(instances[end]) == column)
+        {
+            end++;
+        }
+
+        return instances[start..end];
     }
 
     /// <summary>fts5HighlightCb over the chosen window, with the ellipses fts5SnippetFunction adds.</summary>
-    private static string Highlight(IndexedColumn column, int columnNumber, int rangeStart, int columnSize, ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes)
+    private static string Highlight(IndexedColumn column, int rangeStart, int columnSize, ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes)
     {
         var text = column.Text;
         var rangeEnd = rangeStart + MaxTokens - 1;
@@ -139,7 +178,7 @@ internal static class Fts5Snippet
             output.Append(Ellipsis);
         }
 
-        var matches = new CoalescedInstances(instances, phraseSizes, columnNumber);
+        var matches = new CoalescedInstances(instances, phraseSizes);
         while (matches.Start >= 0 && matches.Start < rangeStart)
         {
             matches.Next();
@@ -202,15 +241,64 @@ internal static class Fts5Snippet
     /// </summary>
     private static StringBuilder AppendEscaped(StringBuilder output, string text, int from, int to)
     {
-        for (var i = from; i < to; i++)
+        var piece = text.AsSpan(from, to - from);
+        return piece.IndexOfAny(HtmlEscaped) >= 0 || piece.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0
+            ? output.Append(WebUtility.HtmlEncode(text[from..to]))
+            : output.Append(piece);
+    }
+
+    /// <summary>
+    /// <see cref="Fts5Snippet.Score"/> for the windows that start at each instance of a column in turn, kept
+    /// as the window slides (instances leave at its start, join at its end) instead of walked for each: the
+    /// sum of 1000 per distinct phrase and 1 per repeat is the same in any order.
+    /// </summary>
+    private ref struct InstanceWindows
+    {
+        private readonly ReadOnlySpan<long> _instances;
+        private readonly ReadOnlySpan<int> _phraseSizes;
+        private readonly Span<int> _counts;
+        private readonly int _columnSize;
+        private int _start;
+        private int _end;
+        private int _distinct;
+
+        /// <param name="instances">The column's instances.</param>
+        /// <param name="counts">Scratch, one count per phrase.</param>
+        public InstanceWindows(ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, Span<int> counts, int columnSize)
         {
-            if (text[i] is '<' or '>' or '"' or '\'' or '&' or (>= '\u00A0' and <= '\u00FF') || char.IsSurrogate(text[i]))
-            {
-                return output.Append(WebUtility.HtmlEncode(text[from..to]));
-            }
+            _instances = instances;
+            _phraseSizes = phraseSizes;
+            _counts = counts;
+            _columnSize = columnSize;
+            counts.Clear();
         }
 
-        return output.Append(text, from, to - from);
+        /// <summary>The window from instance <paramref name="first"/>, the first at its position; windows are asked for in order.</summary>
+        public int Score(int first, out int adjusted)
+        {
+            var from = PhraseInstance.Position(_instances[first]);
+            for (; _start < first; _start++)
+            {
+                // An instance the last window did not reach was never counted.
+                if (_start < _end && --_counts[PhraseInstance.Phrase(_instances[_start])] == 0)
+                {
+                    _distinct--;
+                }
+            }
+
+            _end = Math.Max(_end, first);
+            for (; _end < _instances.Length && PhraseInstance.Position(_instances[_end]) < (long)from + MaxTokens; _end++)
+            {
+                if (_counts[PhraseInstance.Phrase(_instances[_end])]++ == 0)
+                {
+                    _distinct++;
+                }
+            }
+
+            var last = _instances[_end - 1];
+            adjusted = Centre(from, PhraseInstance.Position(last) + _phraseSizes[PhraseInstance.Phrase(last)], _columnSize);
+            return (1000 * _distinct) + (_end - first - _distinct);
+        }
     }
 
     /// <summary>fts5CInstIterNext: the instances of one column, overlapping ones joined into one span of tokens.</summary>
@@ -218,14 +306,13 @@ internal static class Fts5Snippet
     {
         private readonly ReadOnlySpan<long> _instances;
         private readonly ReadOnlySpan<int> _phraseSizes;
-        private readonly int _column;
         private int _next;
 
-        public CoalescedInstances(ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes, int column)
+        /// <param name="instances">The column's instances only.</param>
+        public CoalescedInstances(ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes)
         {
             _instances = instances;
             _phraseSizes = phraseSizes;
-            _column = column;
             Next();
         }
 
@@ -241,11 +328,6 @@ internal static class Fts5Snippet
             for (; _next < _instances.Length; _next++)
             {
                 var instance = _instances[_next];
-                if (PhraseInstance.Column(instance) != _column)
-                {
-                    continue;
-                }
-
                 var offset = PhraseInstance.Position(instance);
                 var end = offset - 1 + _phraseSizes[PhraseInstance.Phrase(instance)];
                 if (Start < 0)

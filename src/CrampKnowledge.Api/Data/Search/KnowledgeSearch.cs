@@ -13,6 +13,10 @@ public sealed class KnowledgeSearch(SearchIndex index)
 {
     private const int MaxStackPhrases = 64;
 
+    // Reused by each request on the thread: a hit's phrase instances, gathered then sorted.
+    [ThreadStatic]
+    private static List<long>? t_instances;
+
     public IReadOnlyList<SearchHit> Find(SearchPlan plan, IReadOnlyList<string> types, int limit)
     {
         var phraseCount = plan.Phrases.Count;
@@ -29,6 +33,7 @@ public sealed class KnowledgeSearch(SearchIndex index)
         var frequencies = ArrayPool<double>.Shared.Rent(phraseCount * rowCount);
         var lastPhrase = ArrayPool<int>.Shared.Rent(rowCount);
         var matched = ArrayPool<bool>.Shared.Rent(rowCount);
+        var best = ArrayPool<(int Row, double Score)>.Shared.Rent(limit);
         try
         {
             frequencies.AsSpan(0, phraseCount * rowCount).Clear();
@@ -45,7 +50,7 @@ public sealed class KnowledgeSearch(SearchIndex index)
                 idf[phrase] = Bm25.InverseDocumentFrequency(rowCount, rowsWithPhrase);
             }
 
-            var best = new List<(int Row, double Score)>(Math.Min(limit, 16));
+            var bestCount = 0;
             var typeMask = SearchColumns.TypeMask(types);
             for (var row = 0; row < rowCount; row++)
             {
@@ -55,19 +60,20 @@ public sealed class KnowledgeSearch(SearchIndex index)
                 }
 
                 var score = Bm25.Score(idf, frequencies.AsSpan(row * phraseCount, phraseCount), index.Rows[row].TokenCount, index.AverageRowSize);
-                Keep(best, (row, score), limit);
+                Keep(best.AsSpan(0, limit), ref bestCount, (row, score));
             }
 
-            var hits = new SearchHit[best.Count];
-            var instances = new List<long>();
+            var hits = new SearchHit[bestCount];
+            var instances = t_instances ??= new List<long>(256);
             Span<int> phraseSizes = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount] : new int[phraseCount];
             Span<bool> seen = phraseCount <= MaxStackPhrases ? stackalloc bool[phraseCount] : new bool[phraseCount];
+            Span<int> windowCounts = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount] : new int[phraseCount];
             for (var phrase = 0; phrase < phraseCount; phrase++)
             {
                 phraseSizes[phrase] = firstRange[phrase + 1] - firstRange[phrase];
             }
 
-            for (var i = 0; i < best.Count; i++)
+            for (var i = 0; i < bestCount; i++)
             {
                 var row = index.Rows[best[i].Row];
                 instances.Clear();
@@ -82,7 +88,7 @@ public sealed class KnowledgeSearch(SearchIndex index)
 
                 // FTS5's instance order: column, position, then phrase.
                 instances.Sort();
-                var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen);
+                var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen, windowCounts);
                 hits[i] = Hit(row, Math.Round(best[i].Score, 3), snippet);
             }
 
@@ -94,6 +100,7 @@ public sealed class KnowledgeSearch(SearchIndex index)
             ArrayPool<double>.Shared.Return(frequencies);
             ArrayPool<int>.Shared.Return(lastPhrase);
             ArrayPool<bool>.Shared.Return(matched);
+            ArrayPool<(int, double)>.Shared.Return(best);
         }
     }
 
@@ -102,25 +109,24 @@ public sealed class KnowledgeSearch(SearchIndex index)
     /// score by being earlier, which is how SQLite's ORDER BY … LIMIT (a sort keyed by value, then
     /// arrival) ordered ties.
     /// </summary>
-    private static void Keep(List<(int Row, double Score)> best, (int Row, double Score) candidate, int limit)
+    private static void Keep(Span<(int Row, double Score)> best, ref int count, (int Row, double Score) candidate)
     {
-        if (best.Count == limit && !(candidate.Score > best[^1].Score))
+        if (count == best.Length && !(candidate.Score > best[^1].Score))
         {
             return;
         }
 
-        var at = best.Count;
+        var at = count;
         while (at > 0 && candidate.Score > best[at - 1].Score)
         {
             at--;
         }
 
-        if (best.Count == limit)
-        {
-            best.RemoveAt(best.Count - 1);
-        }
-
-        best.Insert(at, candidate);
+        // The worst falls off the end when the list is full.
+        var moved = Math.Min(count, best.Length - 1) - at;
+        best.Slice(at, moved).CopyTo(best[(at + 1)..]);
+        best[at] = candidate;
+        count = Math.Min(count + 1, best.Length);
     }
 
     private static SearchHit Hit(IndexedRow row, double score, string snippet) => row.Source is { } source

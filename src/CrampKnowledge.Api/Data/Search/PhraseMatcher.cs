@@ -84,12 +84,11 @@ internal static class PhraseMatcher
     {
         for (var term = ranges[0].From; term < ranges[0].To; term++)
         {
-            var occurrences = index.Postings[term].Occurrences;
-            for (var i = index.Postings[term].FirstAtOrAfter(row); i < occurrences.Length && SearchIndex.RowOf(occurrences[i]) == row; i++)
+            foreach (var occurrence in index.Postings[term].In(row))
             {
-                if (ranges.Length == 1 || FollowedBy(index, occurrences[i], ranges[1..]))
+                if (ranges.Length == 1 || FollowedBy(index, occurrence, ranges[1..]))
                 {
-                    instances.Add(PhraseInstance.Pack(SearchIndex.ColumnOf(occurrences[i]), SearchIndex.PositionOf(occurrences[i]), phrase));
+                    instances.Add(PhraseInstance.Pack(SearchIndex.ColumnOf(occurrence), SearchIndex.PositionOf(occurrence), phrase));
                 }
             }
         }

@@ -85,7 +85,8 @@ public sealed class SearchVocabulary
         if (significant.Count > 1)
         {
             // The words side by side, as typed, outrank the same words scattered ("low potassium" vs "potassium-lowering").
-            AddOnce(alternatives, ToPhrase(string.Join(' ', significant)));
+            // They are words of the query already, so joined they are their own phrase text (ToPhrase would read them again).
+            AddOnce(alternatives, new SearchPhrase(string.Join(' ', significant), IsPrefix: false));
         }
 
         return new SearchPlan(significant, terms, alternatives);

@@ -1,7 +1,7 @@
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>Where one term occurs: every occurrence, and per row the bm25 weight those occurrences add up to.</summary>
-internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowWeights)
+internal sealed class TermPostings(long[] occurrences, int[] rows, int[] rowStarts, double[] rowWeights)
 {
     /// <summary>Every occurrence (<see cref="SearchIndex.Occurrence"/>), in row, column, position order.</summary>
     public long[] Occurrences { get; } = occurrences;
@@ -18,40 +18,32 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
     public static TermPostings From(List<long> occurrences)
     {
         var rows = new List<int>();
+        var rowStarts = new List<int>();
         var weights = new List<double>();
-        foreach (var occurrence in occurrences)
+        for (var i = 0; i < occurrences.Count; i++)
         {
-            var row = SearchIndex.RowOf(occurrence);
+            var row = SearchIndex.RowOf(occurrences[i]);
             if (rows.Count == 0 || rows[^1] != row)
             {
                 rows.Add(row);
+                rowStarts.Add(i);
                 weights.Add(0.0);
             }
 
-            weights[^1] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
+            weights[^1] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrences[i])];
         }
 
-        return new TermPostings([.. occurrences], [.. rows], [.. weights]);
+        rowStarts.Add(occurrences.Count);
+        return new TermPostings([.. occurrences], [.. rows], [.. rowStarts], [.. weights]);
     }
 
-    /// <summary>Index of the first occurrence in <paramref name="row"/> or later.</summary>
-    public int FirstAtOrAfter(int row)
+    /// <summary>
+    /// The term's occurrences in one row, found among the rows it occurs in (far fewer than its
+    /// occurrences); empty when it is not in the row.
+    /// </summary>
+    public ReadOnlySpan<long> In(int row)
     {
-        var key = SearchIndex.Occurrence(row, 0, 0);
-        var (low, high) = (0, Occurrences.Length);
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (Occurrences[middle] < key)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        var entry = Array.BinarySearch(Rows, row);
+        return entry < 0 ? [] : Occurrences.AsSpan(rowStarts[entry], rowStarts[entry + 1] - rowStarts[entry]);
     }
 }
