@@ -16,6 +16,7 @@ public sealed class QueryWordsTests
             var actual = SearchVocabulary.Words(text);
 
             Assert.True(expected.SequenceEqual(actual), $"U+{c:X4}: expected [{string.Join(' ', expected)}], got [{string.Join(' ', actual)}]");
+            Assert.True(SearchVocabulary.HasWord($" {(char)c} ") == SearchVocabulary.Words($" {(char)c} ").Count > 0, $"U+{c:X4}: HasWord disagrees with Words");
         }
     }
 

@@ -41,6 +41,20 @@ internal static class QueryWords
         return words;
     }
 
+    /// <summary>True when <see cref="Read"/> would find at least one word, without reading any.</summary>
+    public static bool HasWord(string text)
+    {
+        foreach (var c in text)
+        {
+            if (IsWordCharacter(char.ToLowerInvariant(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the text is one word already lower-cased: its words are just itself.</summary>
     public static bool IsOneLowerCaseWord(string text)
     {

@@ -42,6 +42,8 @@ public sealed class SearchVocabulary
 
     public static IReadOnlyList<string> Words(string text) => QueryWords.Read(text);
 
+    public static bool HasWord(string text) => QueryWords.HasWord(text);
+
     public SearchPlan Plan(string query)
     {
         var words = QueryWords.Read(query);
