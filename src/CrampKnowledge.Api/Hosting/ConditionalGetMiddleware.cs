@@ -34,15 +34,17 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
             return Task.CompletedTask;
         }
 
-        response.OnStarting(() =>
+        // A static callback with its state in one box: no closure and delegate to allocate per request.
+        response.OnStarting(static state =>
         {
+            var (middleware, response, etag) = ((ConditionalGetMiddleware, HttpResponse, string))state;
             if (response.StatusCode == StatusCodes.Status200OK)
             {
-                SetCacheHeaders(response, etag);
+                middleware.SetCacheHeaders(response, etag);
             }
 
             return Task.CompletedTask;
-        });
+        }, (this, response, etag));
         return next(context);
     }
 
