@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Hosting;
 using FluentValidation;
 
 namespace CrampKnowledge.Api.Contracts;
@@ -51,15 +52,15 @@ public static class RecordSort
 
 /// <summary>
 /// The rules every record list shares; each list's validator adds its relation filters. FluentValidation
-/// reports what is wrong; <see cref="Accepts"/> decides the same rules without it, since nearly every
+/// reports what is wrong; <see cref="IsPlainlyValid"/> decides the same rules without it, since nearly every
 /// request is valid and running the rules costs more than the rest of a list request's own work.
 /// </summary>
-internal abstract class RecordListQueryValidator<T> : AbstractValidator<T> where T : IRecordListQuery
+internal abstract class RecordListQueryValidator<T> : AbstractValidator<T>, IPlainlyValid<T> where T : IRecordListQuery
 {
     private const int MaxQLength = 200;
     private const int MaxMinSources = 100;
 
-    // One per optional filter rule (category, source, relation and vocabulary filters), for Accepts.
+    // One per optional filter rule (category, source, relation and vocabulary filters), for IsPlainlyValid.
     private readonly List<Func<T, bool>> _filterChecks = [];
 
     protected RecordListQueryValidator(RecordDirectory directory, RecordKind kind)
@@ -84,7 +85,7 @@ internal abstract class RecordListQueryValidator<T> : AbstractValidator<T> where
     protected RecordDirectory Directory { get; }
 
     /// <summary>True exactly when <see cref="AbstractValidator{T}.Validate(T)"/> would find no error.</summary>
-    public bool Accepts(T query)
+    public bool IsPlainlyValid(T query)
     {
         if (query.Q?.Length > MaxQLength
             || !IsBetween(query.MinSources, 1, MaxMinSources)

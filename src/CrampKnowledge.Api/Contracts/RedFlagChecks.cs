@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using CrampKnowledge.Api.Data.RedFlagChecks;
+using CrampKnowledge.Api.Hosting;
 using FluentValidation;
 
 namespace CrampKnowledge.Api.Contracts;
@@ -113,11 +114,15 @@ public sealed record TriggerRule(
 
 public sealed record AnswerCondition(string Answer, IReadOnlyList<string> Values);
 
-internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCheckRequest>
+internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCheckRequest>, IPlainlyValid<RedFlagCheckRequest>
 {
     public const int MaxDescriptionLength = 2000;
     public const int MaxWords = 20;
     public const int MaxWordLength = 200;
+
+    private static readonly IReadOnlyList<string> Frequencies = CheckAnswers.Find(CheckAnswers.Frequency)!.Values;
+    private static readonly IReadOnlyList<string> Severities = CheckAnswers.Find(CheckAnswers.Severity)!.Values;
+    private static readonly IReadOnlyList<string> Durations = CheckAnswers.Find(CheckAnswers.Duration)!.Values;
 
     public RedFlagCheckRequestValidator()
     {
@@ -126,13 +131,19 @@ internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCh
             .Must((request, _) => HasInput(request))
             .WithMessage("Describe the cramps in description, or give at least one answer: "
                 + string.Join(", ", CheckAnswers.All.Select(a => a.Name)) + ".");
-        RuleForChoice(x => x.Frequency, CheckAnswers.Frequency);
-        RuleForChoice(x => x.Severity, CheckAnswers.Severity);
-        RuleForChoice(x => x.Duration, CheckAnswers.Duration);
+        RuleForChoice(x => x.Frequency, CheckAnswers.Frequency, Frequencies);
+        RuleForChoice(x => x.Severity, CheckAnswers.Severity, Severities);
+        RuleForChoice(x => x.Duration, CheckAnswers.Duration, Durations);
         RuleForWords(x => x.Conditions!);
         RuleForWords(x => x.Medications!);
         RuleForWords(x => x.Treatments!);
     }
+
+    /// <summary>The rules above as plain tests, so that a valid check costs no rule objects; they must agree.</summary>
+    public bool IsPlainlyValid(RedFlagCheckRequest r) =>
+        (r.Description is null || r.Description.Length <= MaxDescriptionLength) && HasInput(r)
+        && IsChoice(r.Frequency, Frequencies) && IsChoice(r.Severity, Severities) && IsChoice(r.Duration, Durations)
+        && AreWords(r.Conditions) && AreWords(r.Medications) && AreWords(r.Treatments);
 
     // Spelled out rather than as arrays and Any: it runs on every check.
     private static bool HasInput(RedFlagCheckRequest r) =>
@@ -142,11 +153,53 @@ internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCh
         || r.SorenessNextDay is not null || r.DisturbsSleep is not null || r.RecentInjury is not null || r.SuddenPain is not null
         || r.Conditions is { Count: > 0 } || r.Medications is { Count: > 0 } || r.Treatments is { Count: > 0 };
 
-    private void RuleForChoice(Expression<Func<RedFlagCheckRequest, string?>> property, string answer)
+    private static bool IsChoice(string? value, IReadOnlyList<string> values)
     {
-        var values = CheckAnswers.Find(answer)!.Values;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        var trimmed = value.AsSpan().Trim();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (trimmed.Equals(values[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // What RuleForWords checks: at most MaxWords, each NotEmpty (not null or white space) and at most MaxWordLength long.
+    private static bool AreWords(IReadOnlyList<string>? words)
+    {
+        if (words is null)
+        {
+            return true;
+        }
+
+        if (words.Count > MaxWords)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(words[i]) || words[i].Length > MaxWordLength)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void RuleForChoice(Expression<Func<RedFlagCheckRequest, string?>> property, string answer, IReadOnlyList<string> values)
+    {
         RuleFor(property)
-            .Must(v => string.IsNullOrWhiteSpace(v) || values.Contains(v.Trim(), StringComparer.OrdinalIgnoreCase))
+            .Must(v => IsChoice(v, values))
             .WithMessage((_, v) => $"{answer} must be one of: {string.Join(", ", values)} (not '{v}').");
     }
 

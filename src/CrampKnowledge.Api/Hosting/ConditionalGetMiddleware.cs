@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
+using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -115,14 +115,9 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
 
     private static string Hash(ReadOnlySpan<char> key)
     {
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(key.Length));
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes.AsSpan(0, Encoding.UTF8.GetBytes(key, bytes)), hash);
-        ArrayPool<byte>.Shared.Return(bytes);
-        Span<char> tag = stackalloc char[34];
-        tag[0] = tag[^1] = '"';
-        Convert.TryToHexStringLower(hash[..16], tag[1..^1], out _);
-        return new string(tag);
+        var hash = new Fnv1a128();
+        hash.Append(key);
+        return $"\"{hash.ToHex()}\"";
     }
 
     /// <summary>The coding ResponseCompression chooses: the highest quality of br and gzip, br on a tie.</summary>

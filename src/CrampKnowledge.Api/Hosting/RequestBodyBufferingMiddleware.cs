@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,6 +12,11 @@ namespace CrampKnowledge.Api.Hosting;
 /// </summary>
 internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProblemDetailsService problems, IOptions<HttpBehaviourOptions> options)
 {
+    // An HTTP/1 body with a Content-Length stays in Kestrel's connection buffer (1 MB by default) until
+    // the endpoint reads it, so a small one needs no copy. Chunked bodies pass through a pipe that stops
+    // filling while unread data waits, and HTTP/2 flow control waits for data to be consumed: those are copied.
+    private const long InPlaceBodyBytes = 64 * 1024;
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -58,27 +64,49 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProb
             request.ContentType = contentType.ToString();
         }
 
-        var buffered = new MemoryStream(request.ContentLength is { } announced ? (int)announced : 1024);
-        var reader = request.BodyReader;
-        while (true)
+        if (request.ContentLength <= InPlaceBodyBytes && (HttpProtocol.IsHttp11(request.Protocol) || HttpProtocol.IsHttp10(request.Protocol)))
         {
-            // Kestrel enforces MaxRequestBodySize here (BadHttpRequestException 413, shaped by ProblemHandling).
-            var result = await reader.ReadAsync(context.RequestAborted);
-            foreach (var segment in result.Buffer)
-            {
-                buffered.Write(segment.Span);
-            }
-
-            reader.AdvanceTo(result.Buffer.End);
-            if (result.IsCompleted)
-            {
-                break;
-            }
+            await ReadWholeBodyAsync(request.BodyReader, copy: null, context.RequestAborted);
+            await next(context);
+            return;
         }
 
+        var buffered = new MemoryStream(request.ContentLength is { } announced ? (int)announced : 1024);
+        await ReadWholeBodyAsync(request.BodyReader, buffered, context.RequestAborted);
         buffered.Position = 0;
         request.Body = buffered;
         await next(context);
+    }
+
+    /// <summary>
+    /// Reads until the whole body has arrived, into <paramref name="copy"/>, or without a copy consuming
+    /// nothing: the server then keeps the bytes and hands the endpoint all of them in its first read.
+    /// </summary>
+    private static async Task ReadWholeBodyAsync(PipeReader reader, MemoryStream? copy, CancellationToken aborted)
+    {
+        while (true)
+        {
+            // Kestrel enforces MaxRequestBodySize here (BadHttpRequestException 413, shaped by ProblemHandling).
+            var result = await reader.ReadAsync(aborted);
+            if (copy is null)
+            {
+                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+            }
+            else
+            {
+                foreach (var segment in result.Buffer)
+                {
+                    copy.Write(segment.Span);
+                }
+
+                reader.AdvanceTo(result.Buffer.End);
+            }
+
+            if (result.IsCompleted)
+            {
+                return;
+            }
+        }
     }
 
     private Task WriteProblemAsync(HttpContext context, int status, string title, string detail)

@@ -12,6 +12,11 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
             return ValueTask.FromResult<object?>(TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Request is missing."));
         }
 
+        if (validator is IPlainlyValid<T> plain && plain.IsPlainlyValid(argument))
+        {
+            return next(context);
+        }
+
         // Every rule is synchronous; ValidateAsync would wrap each one in an async state machine per request.
         var outcome = validator.Validate(argument);
         if (outcome.IsValid)

@@ -9,10 +9,10 @@ internal static class ValidationProblems
 {
     /// <summary>
     /// The problem for a record list query, or null when it is valid: FluentValidation runs only for a
-    /// query its validator does not accept, to say what is wrong.
+    /// query that is not plainly valid, to say what is wrong (as <see cref="ValidationFilter{T}"/> does).
     /// </summary>
     public static ValidationProblem? For<T>(RecordListQueryValidator<T> validator, T query) where T : IRecordListQuery =>
-        validator.Accepts(query) ? null : From(validator.Validate(query));
+        validator.IsPlainlyValid(query) ? null : From(validator.Validate(query));
 
     /// <summary>Every failure, under the parameter's wire name, and all of them once more as the detail.</summary>
     public static ValidationProblem From(ValidationResult outcome)

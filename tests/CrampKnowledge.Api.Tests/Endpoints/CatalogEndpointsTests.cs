@@ -141,6 +141,6 @@ public partial class CatalogEndpointsTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
     }
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex Sha256Hex();
 }

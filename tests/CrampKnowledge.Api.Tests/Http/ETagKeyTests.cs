@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
 using System.Text;
+using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrampKnowledge.Api.Tests.Http;
 
 /// <summary>
-/// The ETag of a GET is SHA-256 over a key of the content version, URL, sorted query, Accept and chosen
+/// The ETag of a GET is FNV-1a 128 over a key of the content version, URL, sorted query, Accept and chosen
 /// coding. The key is written into pooled buffers; these requests (repeated, empty and non-ASCII values,
 /// names out of order, no query) must get the tags the plain StringBuilder form of that key gives.
 /// </summary>
@@ -50,7 +50,8 @@ public class ETagKeyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         }
 
         key.Append('\n').Append(accept).Append('\n').Append(coding);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()));
-        return $"\"{Convert.ToHexStringLower(hash[..16])}\"";
+        var hash = new Fnv1a128();
+        hash.Append(key.ToString());
+        return $"\"{hash.ToHex()}\"";
     }
 }

@@ -21,7 +21,7 @@ public class DatabaseBuildTests
         var detail = await client.GetOkAsync($"/api/v1/causes/{cause}");
 
         Assert.NotEqual(before, after);
-        Assert.Matches("^[0-9a-f]{64}$", after);
+        Assert.Matches("^[0-9a-f]{32}$", after);
         Assert.Equal("A summary the rebuild test wrote.", detail.Text("summary"));
     }
 

@@ -37,7 +37,7 @@ public class SnapshotLoadTests
 
         var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeSnapshotReader.Read(seed.Location));
 
-        Assert.Matches("^[0-9a-f]{64}$", contentVersion);
+        Assert.Matches("^[0-9a-f]{32}$", contentVersion);
         Assert.StartsWith($"Cannot serve the database at {seed.DatabasePath}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

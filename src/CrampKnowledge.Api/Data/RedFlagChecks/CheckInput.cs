@@ -11,64 +11,66 @@ internal sealed record CheckInput(
     public static CheckInput From(RedFlagCheckRequest request, RecordDirectory directory)
     {
         var answers = new List<GivenAnswer>();
-        var recognized = new List<RecognizedWord>();
-        var unrecognized = new List<UnrecognizedWord>();
-
-        void Choice(string name, string? value)
+        List<RecognizedWord>? recognized = null;
+        List<UnrecognizedWord>? unrecognized = null;
+        AddChoice(answers, CheckAnswers.Frequency, request.Frequency);
+        AddChoice(answers, CheckAnswers.Severity, request.Severity);
+        AddChoice(answers, CheckAnswers.Duration, request.Duration);
+        AddYesNo(answers, CheckAnswers.Predictable, request.Predictable);
+        AddYesNo(answers, CheckAnswers.WorseAtRest, request.WorseAtRest);
+        AddYesNo(answers, CheckAnswers.WorseWithLegRaised, request.WorseWithLegRaised);
+        AddYesNo(answers, CheckAnswers.PainWhenWalking, request.PainWhenWalking);
+        AddYesNo(answers, CheckAnswers.SorenessNextDay, request.SorenessNextDay);
+        AddYesNo(answers, CheckAnswers.DisturbsSleep, request.DisturbsSleep);
+        AddYesNo(answers, CheckAnswers.RecentInjury, request.RecentInjury);
+        AddYesNo(answers, CheckAnswers.SuddenPain, request.SuddenPain);
+        // Most requests give no list: they skip the look-ups, and their answer shares one empty list.
+        foreach (var (name, words) in (ReadOnlySpan<(string, IReadOnlyList<string>?)>)
+            [(CheckAnswers.Conditions, request.Conditions), (CheckAnswers.Medications, request.Medications), (CheckAnswers.Treatments, request.Treatments)])
         {
-            if (!string.IsNullOrWhiteSpace(value))
+            if (words is { Count: > 0 })
             {
-                answers.Add(new GivenAnswer(name, value.Trim().ToLowerInvariant(), null, null));
+                AddWords(answers, recognized ??= [], unrecognized ??= [], directory, name, words);
             }
         }
 
-        void YesNo(string name, bool? value)
+        return new CheckInput(request.Description ?? "", answers, recognized ?? [], unrecognized ?? []);
+    }
+
+    private static void AddChoice(List<GivenAnswer> answers, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
         {
-            if (value is { } yes)
+            answers.Add(new GivenAnswer(name, value.Trim().ToLowerInvariant(), null, null));
+        }
+    }
+
+    private static void AddYesNo(List<GivenAnswer> answers, string name, bool? value)
+    {
+        if (value is { } yes)
+        {
+            answers.Add(new GivenAnswer(name, yes ? "true" : "false", null, null));
+        }
+    }
+
+    private static void AddWords(
+        List<GivenAnswer> answers, List<RecognizedWord> recognized, List<UnrecognizedWord> unrecognized,
+        RecordDirectory directory, string name, IReadOnlyList<string> words)
+    {
+        var answer = CheckAnswers.Find(name)!;
+        foreach (var word in words.Select(w => w.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var entry = answer.LooksUp.Select(kind => directory.Resolve(kind, word)).FirstOrDefault(e => e is not null);
+            if (entry is null)
             {
-                answers.Add(new GivenAnswer(name, yes ? "true" : "false", null, null));
+                var suggestions = answer.LooksUp.SelectMany(kind => directory.SuggestRecords(kind, word)).Distinct().Take(3).ToList();
+                unrecognized.Add(new UnrecognizedWord(name, word, suggestions));
+            }
+            else if (!answers.Any(a => a.Answer == name && a.Value == entry.Id))
+            {
+                answers.Add(new GivenAnswer(name, entry.Id, word, entry.Name));
+                recognized.Add(new RecognizedWord(name, word, entry.Kind.WireName(), entry.Id, entry.Name));
             }
         }
-
-        void Words(string name, IReadOnlyList<string>? words)
-        {
-            // Most requests give no list: skip building the query below for nothing.
-            if (words is null or { Count: 0 })
-            {
-                return;
-            }
-
-            var answer = CheckAnswers.Find(name)!;
-            foreach (var word in words.Select(w => w.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                var entry = answer.LooksUp.Select(kind => directory.Resolve(kind, word)).FirstOrDefault(e => e is not null);
-                if (entry is null)
-                {
-                    var suggestions = answer.LooksUp.SelectMany(kind => directory.SuggestRecords(kind, word)).Distinct().Take(3).ToList();
-                    unrecognized.Add(new UnrecognizedWord(name, word, suggestions));
-                }
-                else if (!answers.Any(a => a.Answer == name && a.Value == entry.Id))
-                {
-                    answers.Add(new GivenAnswer(name, entry.Id, word, entry.Name));
-                    recognized.Add(new RecognizedWord(name, word, entry.Kind.WireName(), entry.Id, entry.Name));
-                }
-            }
-        }
-
-        Choice(CheckAnswers.Frequency, request.Frequency);
-        Choice(CheckAnswers.Severity, request.Severity);
-        Choice(CheckAnswers.Duration, request.Duration);
-        YesNo(CheckAnswers.Predictable, request.Predictable);
-        YesNo(CheckAnswers.WorseAtRest, request.WorseAtRest);
-        YesNo(CheckAnswers.WorseWithLegRaised, request.WorseWithLegRaised);
-        YesNo(CheckAnswers.PainWhenWalking, request.PainWhenWalking);
-        YesNo(CheckAnswers.SorenessNextDay, request.SorenessNextDay);
-        YesNo(CheckAnswers.DisturbsSleep, request.DisturbsSleep);
-        YesNo(CheckAnswers.RecentInjury, request.RecentInjury);
-        YesNo(CheckAnswers.SuddenPain, request.SuddenPain);
-        Words(CheckAnswers.Conditions, request.Conditions);
-        Words(CheckAnswers.Medications, request.Medications);
-        Words(CheckAnswers.Treatments, request.Treatments);
-        return new CheckInput(request.Description ?? "", answers, recognized, unrecognized);
     }
 }

@@ -1,13 +1,19 @@
+using System.Buffers;
+
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
 /// <summary>
 /// A description read against a <see cref="PhraseIndex"/>: its words, what each matches, and which
 /// phrase words it says at all. <see cref="Find"/> follows the rules of <see cref="PhraseMatcher"/>.
 /// </summary>
-internal sealed class FoundPhrases
+internal sealed class FoundPhrases : IDisposable
 {
     private readonly PhraseIndex _index;
+
+    // Rented, as every check reads one description: words hold at least one character and one separator,
+    // so a description has at most half its length (rounded up) in words.
     private readonly DescriptionWord[] _words;
+    private readonly int _wordCount;
 
     // One bit per phrase word number: the description says it somewhere.
     private readonly ulong[] _said;
@@ -15,16 +21,12 @@ internal sealed class FoundPhrases
     public FoundPhrases(PhraseIndex index, string description)
     {
         _index = index;
-        _said = new ulong[(index.PhraseWordCount + 63) / 64];
-        var count = 0;
-        for (var at = 0; NextWord(description, ref at, out _); count++)
-        {
-        }
-
-        _words = new DescriptionWord[count];
+        var saidLength = (index.PhraseWordCount + 63) / 64;
+        _said = ArrayPool<ulong>.Shared.Rent(saidLength);
+        Array.Clear(_said, 0, saidLength);
+        _words = ArrayPool<DescriptionWord>.Shared.Rent((description.Length + 1) / 2);
         Span<char> lower = index.LongestSpelling <= 256 ? stackalloc char[index.LongestSpelling] : new char[index.LongestSpelling];
-        var position = 0;
-        for (var at = 0; NextWord(description, ref at, out var start); position++)
+        for (var at = 0; NextWord(description, ref at, out var start); _wordCount++)
         {
             var word = description.AsSpan(start, at - start);
             // Longer than any spelling of a phrase word: it cannot match one, so it is not even lower-cased.
@@ -34,11 +36,17 @@ internal sealed class FoundPhrases
                 _said[number / 64] |= 1UL << (number % 64);
             }
 
-            _words[position] = new DescriptionWord(start, at, phraseWords);
+            _words[_wordCount] = new DescriptionWord(start, at, phraseWords);
         }
     }
 
-    public IReadOnlyList<DescriptionWord> Words => _words;
+    public IReadOnlyList<DescriptionWord> Words => new ArraySegment<DescriptionWord>(_words, 0, _wordCount);
+
+    public void Dispose()
+    {
+        ArrayPool<DescriptionWord>.Shared.Return(_words);
+        ArrayPool<ulong>.Shared.Return(_said);
+    }
 
     /// <summary>Where the phrase first occurs (character offsets in the description), or null.</summary>
     public (int Start, int End)? Find(CheckPhrase phrase) => Find(_index.Compiled(phrase));
@@ -55,7 +63,7 @@ internal sealed class FoundPhrases
             }
         }
 
-        for (var start = 0; start < _words.Length; start++)
+        for (var start = 0; start < _wordCount; start++)
         {
             if (MatchFrom(words, 0, start) is var last and >= 0)
             {
@@ -74,7 +82,7 @@ internal sealed class FoundPhrases
     {
         if (phrase[p] == PhraseIndex.Gap)
         {
-            for (var skip = 0; skip <= PhraseMatcher.MaxGapWords && w + skip < _words.Length; skip++)
+            for (var skip = 0; skip <= PhraseMatcher.MaxGapWords && w + skip < _wordCount; skip++)
             {
                 if (MatchFrom(phrase, p + 1, w + skip) is var last and >= 0)
                 {
@@ -85,7 +93,7 @@ internal sealed class FoundPhrases
             return -1;
         }
 
-        if (w >= _words.Length || Array.IndexOf(_words[w].PhraseWords, phrase[p]) < 0)
+        if (w >= _wordCount || Array.IndexOf(_words[w].PhraseWords, phrase[p]) < 0)
         {
             return -1;
         }

@@ -49,7 +49,7 @@ internal sealed class PhraseIndex
     /// <summary>A description word longer than this matches no phrase word.</summary>
     public int LongestSpelling { get; }
 
-    /// <summary>Reads a description once; its <see cref="FoundPhrases.Find"/> then answers for any phrase of the book.</summary>
+    /// <summary>Reads a description once; its <see cref="FoundPhrases.Find"/> then answers for any phrase of the book. Dispose it to return its buffers.</summary>
     public FoundPhrases Read(string description) => new(this, description);
 
     /// <summary>The phrase's words as numbers, <see cref="Gap"/> for a gap.</summary>

@@ -32,7 +32,7 @@ internal sealed class RedFlagRuleBook
     /// <summary>Every matching red flag, most pressing first; none is ever left out.</summary>
     public IReadOnlyList<RedFlagMatch> Check(CheckInput input)
     {
-        var found = Phrases.Read(input.Description);
+        using var found = Phrases.Read(input.Description);
         var matches = new List<(RedFlagMatch Match, RuleBookEntry Entry, int Position)>();
         for (var position = 0; position < Entries.Count; position++)
         {

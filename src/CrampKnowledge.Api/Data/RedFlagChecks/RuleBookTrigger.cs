@@ -6,6 +6,19 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// <summary>One trigger, with its phrases split into words once at start-up.</summary>
 internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhrase> Phrases, IReadOnlyList<CheckPhrase> AlsoPhrases)
 {
+    // Scratch space a check reuses on its thread (a check runs synchronously), so a matching trigger allocates only its answer.
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_spans;
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_outermost;
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    // Rule.Answers as arrays: every check tests them for every trigger, and list interfaces cost a dispatch per item.
+    private readonly (string Answer, string[] Values)[] _conditions = [.. Rule.Answers.Select(a => (a.Answer, a.Values.ToArray()))];
+
     /// <summary>
     /// <see cref="Phrases"/> as the book's <see cref="PhraseIndex"/> numbers their words, set when the book is built:
     /// looking each phrase up in the index per check cost more than testing it.
@@ -24,26 +37,28 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
             return null;
         }
 
-        List<(int Start, int End)>? spans = null;
-        if (!FindAny(CompiledPhrases, found, ref spans) || !FindAny(CompiledAlsoPhrases, found, ref spans))
+        var spans = t_spans ??= [];
+        spans.Clear();
+        if (!FindAny(CompiledPhrases, found, spans) || !FindAny(CompiledAlsoPhrases, found, spans))
         {
             return null;
         }
 
-        var answers = new List<GivenAnswer>();
-        for (var c = 0; c < Rule.Answers.Count; c++)
+        List<GivenAnswer>? answers = null;
+        foreach (var condition in _conditions)
         {
             for (var a = 0; a < input.Answers.Count; a++)
             {
-                if (Accepts(Rule.Answers[c], input.Answers[a]))
+                if (Accepts(condition, input.Answers[a]))
                 {
-                    answers.Add(input.Answers[a]);
+                    (answers ??= new List<GivenAnswer>(_conditions.Length)).Add(input.Answers[a]);
                 }
             }
         }
 
-        var phrases = Said(input.Description, spans ?? []);
-        return new RedFlagReason(Describe(phrases, answers), phrases, answers, Rule.SeeDoctor, Rule.Trigger, Rule.Basis, Rule.Note);
+        var phrases = Said(input.Description, spans);
+        IReadOnlyList<GivenAnswer> given = answers is null ? [] : answers;
+        return new RedFlagReason(Describe(phrases, given), phrases, given, Rule.SeeDoctor, Rule.Trigger, Rule.Basis, Rule.Note);
     }
 
     /// <summary>
@@ -53,10 +68,11 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
     /// </summary>
     private static List<string> Said(string description, List<(int Start, int End)> spans)
     {
-        var outermost = new List<(int Start, int End)>(spans.Count);
+        var outermost = t_outermost ??= [];
+        outermost.Clear();
         foreach (var span in spans)
         {
-            if (!outermost.Contains(span) && !spans.Exists(o => o != span && o.Start <= span.Start && span.End <= o.End))
+            if (!outermost.Contains(span) && !IsInsideAnother(span, spans))
             {
                 var at = outermost.Count;
                 while (at > 0 && outermost[at - 1].Start > span.Start)
@@ -71,25 +87,51 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         var said = new List<string>(outermost.Count);
         foreach (var (start, end) in outermost)
         {
-            var words = description[start..end];
-            if (!said.Contains(words))
+            var words = description.AsSpan(start, end - start);
+            if (!Contains(said, words))
             {
-                said.Add(words);
+                said.Add(words.ToString());
             }
         }
 
         return said;
     }
 
+    private static bool IsInsideAnother((int Start, int End) span, List<(int Start, int End)> spans)
+    {
+        foreach (var other in spans)
+        {
+            if (other != span && other.Start <= span.Start && span.End <= other.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(List<string> said, ReadOnlySpan<char> words)
+    {
+        foreach (var text in said)
+        {
+            if (words.SequenceEqual(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the list is empty or one of its phrases occurs; each one that occurs is added to <paramref name="spans"/>.</summary>
-    private static bool FindAny(int[][] phrases, FoundPhrases found, ref List<(int Start, int End)>? spans)
+    private static bool FindAny(int[][] phrases, FoundPhrases found, List<(int Start, int End)> spans)
     {
         var any = phrases.Length == 0;
         for (var i = 0; i < phrases.Length; i++)
         {
             if (found.Find(phrases[i]) is { } span)
             {
-                (spans ??= []).Add(span);
+                spans.Add(span);
                 any = true;
             }
         }
@@ -97,15 +139,15 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         return any;
     }
 
-    // Indexed loops here and in FindAny: foreach over an IReadOnlyList boxes an enumerator, and this runs for every trigger.
+    // Indexed loops over the given answers: foreach over an IReadOnlyList boxes an enumerator, and this runs for every trigger.
     private bool AnswersHold(CheckInput input)
     {
-        for (var c = 0; c < Rule.Answers.Count; c++)
+        foreach (var condition in _conditions)
         {
             var held = false;
             for (var a = 0; a < input.Answers.Count && !held; a++)
             {
-                held = Accepts(Rule.Answers[c], input.Answers[a]);
+                held = Accepts(condition, input.Answers[a]);
             }
 
             if (!held)
@@ -117,13 +159,14 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         return true;
     }
 
-    private static bool Accepts(AnswerCondition condition, GivenAnswer given) =>
-        given.Answer == condition.Answer && condition.Values.Contains(given.Value);
+    private static bool Accepts((string Answer, string[] Values) condition, GivenAnswer given) =>
+        given.Answer == condition.Answer && Array.IndexOf(condition.Values, given.Value) >= 0;
 
     /// <summary>"The description says “…”, “…”; how often: often; pain when walking: yes."</summary>
-    private static string Describe(List<string> phrases, List<GivenAnswer> answers)
+    private static string Describe(List<string> phrases, IReadOnlyList<GivenAnswer> answers)
     {
-        var text = new StringBuilder();
+        var text = t_text ??= new StringBuilder(256);
+        text.Clear();
         if (phrases.Count > 0)
         {
             text.Append("the description says ");
@@ -137,7 +180,7 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         for (var i = 0; i < answers.Count; i++)
         {
             var name = answers[i].Answer;
-            if (answers.FindIndex(0, i, a => a.Answer == name) >= 0)
+            if (NamedBefore(answers, i))
             {
                 continue;
             }
@@ -154,6 +197,19 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
 
         text[0] = char.ToUpperInvariant(text[0]);
         return text.Append('.').ToString();
+    }
+
+    private static bool NamedBefore(IReadOnlyList<GivenAnswer> answers, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (answers[i].Answer == answers[index].Answer)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Show(GivenAnswer answer) => answer switch

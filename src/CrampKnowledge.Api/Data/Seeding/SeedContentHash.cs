@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace CrampKnowledge.Api.Data.Seeding;
 
 /// <summary>
-/// The content version: a SHA-256 over every seed file (path and bytes), so the same seed-data gives
-/// the same version on every machine and any edit gives a new one. Markdown notes do not count.
+/// The content version: a 128-bit FNV-1a fingerprint of every seed file (path and bytes), so the same
+/// seed-data gives the same version on every machine and any edit gives a new one. Markdown notes do not count.
 /// </summary>
 internal static class SeedContentHash
 {
@@ -16,14 +15,14 @@ internal static class SeedContentHash
             .Select(f => (Full: f, Relative: Path.GetRelativePath(seedDirectory, f).Replace('\\', '/')))
             .OrderBy(f => f.Relative, StringComparer.Ordinal);
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new Fnv1a128();
         foreach (var (full, relative) in files)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
-            hash.AppendData(File.ReadAllBytes(full));
-            hash.AppendData("\0"u8);
+            hash.Append(Encoding.UTF8.GetBytes(relative + "\0"));
+            hash.Append(File.ReadAllBytes(full));
+            hash.Append("\0"u8);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return hash.ToHex();
     }
 }
