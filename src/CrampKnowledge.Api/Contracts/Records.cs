@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
+using CrampKnowledge.Api.Hosting;
 using FluentValidation;
 
 namespace CrampKnowledge.Api.Contracts;
@@ -49,26 +50,32 @@ public static class RecordSort
     public static readonly IReadOnlyList<string> Orders = ["name", "-name", "sourceCount", "-sourceCount"];
 }
 
-/// <summary>The rules every record list shares; each list's validator adds its relation filters.</summary>
-internal abstract class RecordListQueryValidator<T> : AbstractValidator<T> where T : IRecordListQuery
+/// <summary>
+/// The rules every record list shares; each list's validator adds its relation filters. FluentValidation
+/// reports what is wrong; <see cref="IsPlainlyValid"/> decides the same rules without it, since nearly every
+/// request is valid and running the rules costs more than the rest of a list request's own work.
+/// </summary>
+internal abstract class RecordListQueryValidator<T> : AbstractValidator<T>, IPlainlyValid<T> where T : IRecordListQuery
 {
+    private const int MaxQLength = 200;
+    private const int MaxMinSources = 100;
+
+    // One per optional filter rule (category, source, relation and vocabulary filters), for IsPlainlyValid.
+    private readonly List<Func<T, bool>> _filterChecks = [];
+
     protected RecordListQueryValidator(RecordDirectory directory, RecordKind kind)
     {
         Directory = directory;
-        RuleFor(x => x.Q).MaximumLength(200);
-        RuleFor(x => x.Category!)
-            .Must(c => directory.HasTerm(VocabularyNames.Categories(kind.WireName()), c))
-            .When(x => !string.IsNullOrWhiteSpace(x.Category))
-            .WithMessage(x => UnknownTermMessage($"{kind.WireName()} category", x.Category!,
-                directory.SuggestTerms(VocabularyNames.Categories(kind.WireName()), x.Category!),
-                directory.Terms(VocabularyNames.Categories(kind.WireName()))));
-        RuleFor(x => x.Source!)
-            .Must(directory.HasSource)
-            .When(x => !string.IsNullOrWhiteSpace(x.Source))
-            .WithMessage(x => UnknownTermMessage("source", x.Source!, directory.SuggestSources(x.Source!), []));
-        RuleFor(x => x.MinSources).InclusiveBetween(1, 100);
+        RuleFor(x => x.Q).MaximumLength(MaxQLength);
+        var categories = VocabularyNames.Categories(kind.WireName());
+        RuleForFilter(x => x.Category, category => directory.HasTerm(categories, category))
+            .WithMessage((_, category) => UnknownTermMessage($"{kind.WireName()} category", category!,
+                directory.SuggestTerms(categories, category!), directory.Terms(categories)));
+        RuleForFilter(x => x.Source, directory.HasSource)
+            .WithMessage((_, source) => UnknownTermMessage("source", source!, directory.SuggestSources(source!), []));
+        RuleFor(x => x.MinSources).InclusiveBetween(1, MaxMinSources);
         RuleFor(x => x.Sort!)
-            .Must(s => RecordSort.Orders.Contains(s))
+            .Must(IsSortOrder)
             .When(x => x.Sort is not null)
             .WithMessage($"sort must be one of: {string.Join(", ", RecordSort.Orders)}.");
         RuleFor(x => x.Page).InclusiveBetween(1, Paging.MaxPage);
@@ -77,11 +84,48 @@ internal abstract class RecordListQueryValidator<T> : AbstractValidator<T> where
 
     protected RecordDirectory Directory { get; }
 
+    /// <summary>True exactly when <see cref="AbstractValidator{T}.Validate(T)"/> would find no error.</summary>
+    public bool IsPlainlyValid(T query)
+    {
+        if (query.Q?.Length > MaxQLength
+            || !IsBetween(query.MinSources, 1, MaxMinSources)
+            || (query.Sort is not null && !IsSortOrder(query.Sort))
+            || !IsBetween(query.Page, 1, Paging.MaxPage)
+            || !IsBetween(query.PageSize, 1, Paging.MaxPageSize))
+        {
+            return false;
+        }
+
+        foreach (var check in _filterChecks)
+        {
+            if (!check(query))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A filter that names a record accepts its id, name or any alias; otherwise say what is close.</summary>
     protected void RuleForRecordName(Expression<Func<T, string?>> filter, RecordKind kind) =>
-        RuleFor(filter)
-            .Must(word => string.IsNullOrWhiteSpace(word) || Directory.Resolve(kind, word) is not null)
+        RuleForFilter(filter, word => Directory.Resolve(kind, word) is not null)
             .WithMessage((_, word) => UnknownTermMessage(kind.WireName(), word!, Directory.SuggestRecords(kind, word!), []));
+
+    /// <summary>An optional filter: blank (<c>?cause=</c>) means no filter, anything else must name something that exists.</summary>
+    protected IRuleBuilderOptions<T, string?> RuleForFilter(Expression<Func<T, string?>> filter, Func<string, bool> exists)
+    {
+        var read = filter.Compile();
+        _filterChecks.Add(query => read(query) is not { } value || string.IsNullOrWhiteSpace(value) || exists(value));
+        return RuleFor(filter)
+            .Must(value => exists(value!))
+            .When(x => !string.IsNullOrWhiteSpace(read(x)));
+    }
+
+    private static bool IsSortOrder(string sort) => RecordSort.Orders.Contains(sort);
+
+    // As InclusiveBetween: no value passes.
+    private static bool IsBetween(int? value, int from, int to) => value is not { } number || (number >= from && number <= to);
 
     private static string UnknownTermMessage(string what, string given, IReadOnlyList<string> suggestions, IReadOnlyList<string> known) =>
         $"No {what} matches '{given}'."

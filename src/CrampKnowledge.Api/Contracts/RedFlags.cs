@@ -31,9 +31,7 @@ internal sealed class RedFlagListQueryValidator : RecordListQueryValidator<RedFl
     {
         RuleForRecordName(x => x.Cause, RecordKind.Cause);
         RuleForRecordName(x => x.Treatment, RecordKind.Treatment);
-        RuleFor(x => x.Urgency!)
-            .Must(u => directory.HasTerm(VocabularyNames.Urgencies, u))
-            .When(x => !string.IsNullOrWhiteSpace(x.Urgency))
-            .WithMessage(x => $"No urgency matches '{x.Urgency}'. Known: {string.Join(", ", directory.Terms(VocabularyNames.Urgencies))}.");
+        RuleForFilter(x => x.Urgency, urgency => directory.HasTerm(VocabularyNames.Urgencies, urgency))
+            .WithMessage((_, urgency) => $"No urgency matches '{urgency}'. Known: {string.Join(", ", directory.Terms(VocabularyNames.Urgencies))}.");
     }
 }

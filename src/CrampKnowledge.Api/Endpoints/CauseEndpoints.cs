@@ -18,8 +18,7 @@ public static class CauseEndpoints
             .WithSummary("List causes of leg and foot cramps.")
             .WithDescription("What the source articles say can bring on a cramp: dehydration, overuse, minerals, medicines, circulation, nerve and other medical conditions. "
                 + "Filter by words people use (`q=water pills`), by `category`, by the `source` article, by a `treatment` that is linked to the cause, "
-                + "or to records at least `minSources` articles support. Paged with `page` and `pageSize`.")
-            .WithValidation<CauseListQuery>();
+                + "or to records at least `minSources` articles support. Paged with `page` and `pageSize`.");
 
         causes.MapGet("/{id}", GetCause).WithName(nameof(GetCause))
             .WithSummary("One cause with its quotes and everything linked to it.")
@@ -45,9 +44,15 @@ public static class CauseEndpoints
         return causes;
     }
 
-    private static SerializedRecordPage ListCauses(
-        [AsParameters] CauseListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<SerializedRecordPage, ValidationProblem> ListCauses(
+        [AsParameters] CauseListQuery query, CauseListQueryValidator validator,
+        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
+        if (ValidationProblems.For(validator, query) is { } problem)
+        {
+            return problem;
+        }
+
         var treatment = directory.Resolve(RecordKind.Treatment, RecordListFilter.Blank(query.Treatment));
         var filter = RecordListFilter.From(RecordKind.Cause, query,
             treatment is null ? null : new LinkConstraint(LinkKind.CauseTreatment, treatment.Key, OtherIsFrom: false));

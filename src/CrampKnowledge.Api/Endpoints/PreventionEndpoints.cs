@@ -17,8 +17,7 @@ public static class PreventionEndpoints
         preventions.MapGet("/", ListPreventions).WithName(nameof(ListPreventions))
             .WithSummary("List ways to prevent cramps.")
             .WithDescription("What the source articles say keeps cramps away: stretching and warm-ups, fluids and electrolytes, foods and supplements, pacing activity, footwear. "
-                + "`cause=overuse` gives the preventions for a given cause; `q=bananas` finds records by everyday words.")
-            .WithValidation<PreventionListQuery>();
+                + "`cause=overuse` gives the preventions for a given cause; `q=bananas` finds records by everyday words.");
 
         preventions.MapGet("/{id}", GetPrevention).WithName(nameof(GetPrevention))
             .WithSummary("One prevention with its quotes and the causes it addresses.")
@@ -33,9 +32,15 @@ public static class PreventionEndpoints
         return preventions;
     }
 
-    private static SerializedRecordPage ListPreventions(
-        [AsParameters] PreventionListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<SerializedRecordPage, ValidationProblem> ListPreventions(
+        [AsParameters] PreventionListQuery query, PreventionListQueryValidator validator,
+        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
+        if (ValidationProblems.For(validator, query) is { } problem)
+        {
+            return problem;
+        }
+
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var filter = RecordListFilter.From(RecordKind.Prevention, query,
             cause is null ? null : new LinkConstraint(LinkKind.CausePrevention, cause.Key, OtherIsFrom: true));

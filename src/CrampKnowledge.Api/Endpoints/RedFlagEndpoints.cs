@@ -18,8 +18,7 @@ public static class RedFlagEndpoints
             .WithSummary("List red flags: when to see a doctor, and when not to use a treatment.")
             .WithDescription("Warning signs for which a source article says to see a doctor or specialist, and cautions such as not massaging a fresh injury. "
                 + "Each has an `urgency` (see `/api/v1/categories` for the tiers). Filter by `urgency`, by a linked `cause`, or by a `treatment` it cautions against. "
-                + "A chatbot should show every red flag that applies; never drop one.")
-            .WithValidation<RedFlagListQuery>();
+                + "A chatbot should show every red flag that applies; never drop one.");
 
         redFlags.MapGet("/{id}", GetRedFlag).WithName(nameof(GetRedFlag))
             .WithSummary("One red flag with its urgency, quotes, causes and the treatments it limits.")
@@ -34,9 +33,15 @@ public static class RedFlagEndpoints
         return redFlags;
     }
 
-    private static SerializedRecordPage ListRedFlags(
-        [AsParameters] RedFlagListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<SerializedRecordPage, ValidationProblem> ListRedFlags(
+        [AsParameters] RedFlagListQuery query, RedFlagListQueryValidator validator,
+        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
+        if (ValidationProblems.For(validator, query) is { } problem)
+        {
+            return problem;
+        }
+
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var treatment = directory.Resolve(RecordKind.Treatment, RecordListFilter.Blank(query.Treatment));
         var filter = RecordListFilter.From(RecordKind.RedFlag, query,

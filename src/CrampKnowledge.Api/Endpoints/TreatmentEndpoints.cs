@@ -18,8 +18,7 @@ public static class TreatmentEndpoints
             .WithSummary("List treatments that relieve cramps.")
             .WithDescription("What the source articles say eases a cramp or its after-effects: stretching, massage, heat and ice, fluids, medicines and professional care. "
                 + "`cause=dehydration` gives the treatments for a given cause (an id, name or alias such as `not drinking enough water` works). "
-                + "Each row says how many articles support it (`sourceCount`); sort with `sort=-sourceCount` to put the best supported first.")
-            .WithValidation<TreatmentListQuery>();
+                + "Each row says how many articles support it (`sourceCount`); sort with `sort=-sourceCount` to put the best supported first.");
 
         treatments.MapGet("/{id}", GetTreatment).WithName(nameof(GetTreatment))
             .WithSummary("One treatment with its quotes, the causes it is for, and its cautions.")
@@ -40,9 +39,15 @@ public static class TreatmentEndpoints
         return treatments;
     }
 
-    private static SerializedRecordPage ListTreatments(
-        [AsParameters] TreatmentListQuery query, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<SerializedRecordPage, ValidationProblem> ListTreatments(
+        [AsParameters] TreatmentListQuery query, TreatmentListQueryValidator validator,
+        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
     {
+        if (ValidationProblems.For(validator, query) is { } problem)
+        {
+            return problem;
+        }
+
         var cause = directory.Resolve(RecordKind.Cause, RecordListFilter.Blank(query.Cause));
         var filter = RecordListFilter.From(RecordKind.Treatment, query,
             cause is null ? null : new LinkConstraint(LinkKind.CauseTreatment, cause.Key, OtherIsFrom: true));

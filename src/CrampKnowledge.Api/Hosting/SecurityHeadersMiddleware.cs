@@ -17,17 +17,18 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        var path = context.Request.Path;
-        var policy = path.StartsWithSegments("/swagger") ? SwaggerPolicy : path.StartsWithSegments("/widget") ? WidgetPolicy : ApiPolicy;
-        context.Response.OnStarting(() =>
+        // A static callback with the context as its state: no closure and delegate to allocate per request.
+        context.Response.OnStarting(static state =>
         {
+            var context = (HttpContext)state;
+            var headers = context.Response.Headers;
+            var path = context.Request.Path;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = policy;
+            headers.ContentSecurityPolicy = path.StartsWithSegments("/swagger") ? SwaggerPolicy : path.StartsWithSegments("/widget") ? WidgetPolicy : ApiPolicy;
             return Task.CompletedTask;
-        });
+        }, context);
         return next(context);
     }
 }

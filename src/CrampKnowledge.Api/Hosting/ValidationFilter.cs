@@ -24,14 +24,7 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
             return next(context);
         }
 
-        // Keys are C# property names; clients know the wire names, which are their camelCase.
-        var errors = outcome.Errors
-            .GroupBy(e => JsonNamingPolicyCamelCase(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-        return ValueTask.FromResult<object?>(TypedResults.ValidationProblem(
-            errors,
-            title: "One or more parameters are invalid.",
-            detail: string.Join(" ", errors.SelectMany(e => e.Value))));
+        return ValueTask.FromResult<object?>(ValidationProblems.From(outcome));
     }
 
     private static T? FindArgument(EndpointFilterInvocationContext context)
@@ -46,7 +39,4 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
 
         return null;
     }
-
-    private static string JsonNamingPolicyCamelCase(string name) =>
-        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

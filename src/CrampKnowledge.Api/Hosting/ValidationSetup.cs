@@ -19,10 +19,11 @@ public static class ValidationSetup
         var wireNames = new ConcurrentDictionary<MemberInfo, string>();
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : wireNames.GetOrAdd(member, m => JsonNamingPolicy.CamelCase.ConvertName(m.Name));
-        services.AddSingleton<IValidator<CauseListQuery>, CauseListQueryValidator>();
-        services.AddSingleton<IValidator<TreatmentListQuery>, TreatmentListQueryValidator>();
-        services.AddSingleton<IValidator<PreventionListQuery>, PreventionListQueryValidator>();
-        services.AddSingleton<IValidator<RedFlagListQuery>, RedFlagListQueryValidator>();
+        // The record lists' handlers run their validator themselves (ValidationProblems.For), without a filter.
+        services.AddSingleton<CauseListQueryValidator>();
+        services.AddSingleton<TreatmentListQueryValidator>();
+        services.AddSingleton<PreventionListQueryValidator>();
+        services.AddSingleton<RedFlagListQueryValidator>();
         services.AddSingleton<IValidator<SourceListQuery>, SourceListQueryValidator>();
         services.AddSingleton<IValidator<SearchQuery>, SearchQueryValidator>();
         services.AddSingleton<IValidator<RedFlagCheckRequest>, RedFlagCheckRequestValidator>();

@@ -8,7 +8,7 @@ internal sealed record RecordListFilter(
     RecordKind Kind, string? Q, string? Category, string? Source, int MinSources, string Sort, int Page, int PageSize,
     IReadOnlyList<LinkConstraint> Links, string? Urgency = null)
 {
-    public static RecordListFilter From(RecordKind kind, IRecordListQuery query, params LinkConstraint?[] links) => new(
+    public static RecordListFilter From(RecordKind kind, IRecordListQuery query, params ReadOnlySpan<LinkConstraint?> links) => new(
         kind,
         Blank(query.Q),
         Blank(query.Category),
@@ -18,7 +18,34 @@ internal sealed record RecordListFilter(
         query.Sort ?? "name",
         query.Page ?? 1,
         query.PageSize ?? Paging.DefaultPageSize,
-        links.OfType<LinkConstraint>().ToList());
+        Present(links));
+
+    // The relation filters that were given; a loop, not LINQ, since every list request builds a filter.
+    private static LinkConstraint[] Present(ReadOnlySpan<LinkConstraint?> links)
+    {
+        var count = 0;
+        foreach (var link in links)
+        {
+            count += link is null ? 0 : 1;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var present = new LinkConstraint[count];
+        count = 0;
+        foreach (var link in links)
+        {
+            if (link is not null)
+            {
+                present[count++] = link;
+            }
+        }
+
+        return present;
+    }
 
     /// <summary>An empty parameter (<c>?cause=</c>, common from HTML forms) means no filter.</summary>
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

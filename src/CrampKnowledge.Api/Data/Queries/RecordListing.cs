@@ -9,42 +9,67 @@ internal static class RecordListing
     public static (IReadOnlyList<SnapshotRecord> Items, int Total) List(KnowledgeSnapshot snapshot, RecordListFilter filter)
     {
         // The lists are a few dozen records in the requested order, so filtering keeps that order and nothing is sorted here.
-        IEnumerable<SnapshotRecord> records = snapshot.RecordsOf(filter.Kind, filter.Sort);
-        if (filter.Q is { } q)
+        // One pass that counts every match and keeps only the page's: every uncached list request runs it.
+        var records = snapshot.RecordsOf(filter.Kind, filter.Sort);
+        // As the SQL did: the needle is lower-cased fully, the text only in ASCII (SQLite's lower()).
+        var needle = filter.Q?.ToLowerInvariant();
+        var skip = (filter.Page - 1) * filter.PageSize;
+        List<SnapshotRecord>? page = null;
+        var total = 0;
+        for (var i = 0; i < records.Count; i++)
         {
-            // As the SQL did: the needle is lower-cased fully, the text only in ASCII (SQLite's lower()).
-            var needle = q.ToLowerInvariant();
-            records = records.Where(r => r.LowerWords.Any(w => w.Contains(needle, StringComparison.Ordinal)));
+            var record = records[i];
+            if (!Matches(snapshot, filter, needle, record))
+            {
+                continue;
+            }
+
+            if (total >= skip && total - skip < filter.PageSize)
+            {
+                (page ??= new List<SnapshotRecord>(Math.Min(filter.PageSize, records.Count - i))).Add(record);
+            }
+
+            total++;
         }
 
-        if (filter.Category is { } category)
-        {
-            records = records.Where(r => r.Category == category);
-        }
+        return (page ?? [], total);
+    }
 
-        if (filter.Source is { } source)
+    private static bool Matches(KnowledgeSnapshot snapshot, RecordListFilter filter, string? needle, SnapshotRecord record)
+    {
+        if ((needle is not null && !HasWordContaining(record, needle))
+            || (filter.Category is { } category && record.Category != category)
+            || (filter.Source is { } source && !record.IsCitedBy(source))
+            || (filter.MinSources > 1 && record.SourceCount < filter.MinSources)
+            || (filter.Urgency is { } urgency && record.Urgency != urgency))
         {
-            records = records.Where(r => r.IsCitedBy(source));
-        }
-
-        if (filter.MinSources > 1)
-        {
-            records = records.Where(r => r.SourceCount >= filter.MinSources);
-        }
-
-        if (filter.Urgency is { } urgency)
-        {
-            records = records.Where(r => r.Urgency == urgency);
+            return false;
         }
 
         foreach (var link in filter.Links)
         {
-            records = link.OtherIsFrom
-                ? records.Where(r => snapshot.HasLink(link.Kind, link.OtherKey, r.Key))
-                : records.Where(r => snapshot.HasLink(link.Kind, r.Key, link.OtherKey));
+            var linked = link.OtherIsFrom
+                ? snapshot.HasLink(link.Kind, link.OtherKey, record.Key)
+                : snapshot.HasLink(link.Kind, record.Key, link.OtherKey);
+            if (!linked)
+            {
+                return false;
+            }
         }
 
-        var matches = records as IReadOnlyList<SnapshotRecord> ?? records.ToList();
-        return (matches.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToList(), matches.Count);
+        return true;
+    }
+
+    private static bool HasWordContaining(SnapshotRecord record, string needle)
+    {
+        foreach (var word in record.LowerWords)
+        {
+            if (word.Contains(needle, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
