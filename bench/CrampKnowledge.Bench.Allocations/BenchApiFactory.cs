@@ -19,6 +19,8 @@ internal sealed class BenchApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Knowledge", $"Data Source={_databasePath}");
         builder.UseSetting("Http:RateLimit:Enabled", "false");
+        // The request log writes to stdout itself, not through a logging provider: switched off here too.
+        builder.UseSetting("Http:RequestLog", "off");
         builder.ConfigureLogging(logging => logging.ClearProviders());
     }
 }
