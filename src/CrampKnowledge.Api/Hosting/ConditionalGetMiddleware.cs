@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
 using Microsoft.Extensions.Options;
@@ -62,7 +61,17 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
     /// </summary>
     public static string ComputeETag(HttpRequest request, string contentVersion)
     {
-        // Runs for every GET that misses the response cache: the key is written into pooled buffers, and only the tag is a new string.
+        // Runs for every GET that misses the response cache. The hash reads its input as a stream, so the key's
+        // parts are fed to it one by one (the tag is that of the key written out whole) and no key string is built.
+        var hash = new Fnv1a128();
+        hash.Append(contentVersion);
+        hash.Append("\n");
+        hash.Append(request.Scheme);
+        hash.Append("://");
+        hash.Append(request.Host.Value);
+        hash.Append(request.PathBase.Value);
+        hash.Append(request.Path.Value);
+        hash.Append("\n");
         var query = request.Query;
         var names = ArrayPool<string>.Shared.Rent(query.Count);
         var nameCount = 0;
@@ -72,51 +81,25 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
         }
 
         Array.Sort(names, 0, nameCount, StringComparer.Ordinal);
-        var (host, pathBase, path) = (request.Host.Value, request.PathBase.Value, request.Path.Value);
-        var accept = request.Headers.Accept.ToString();
-        var encoding = ChosenEncoding(request.Headers.AcceptEncoding);
-        var length = contentVersion.Length + request.Scheme.Length + (host?.Length ?? 0) + (pathBase?.Length ?? 0) + (path?.Length ?? 0)
-            + accept.Length + encoding.Length + 7;
         for (var i = 0; i < nameCount; i++)
         {
-            var values = query[names[i]];
-            length += names[i].Length + 2 + Math.Max(0, values.Count - 1);
-            foreach (var value in values)
-            {
-                length += value?.Length ?? 0;
-            }
-        }
-
-        // Sized above, so every write fits.
-        var chars = ArrayPool<char>.Shared.Rent(length);
-        var key = chars.AsSpan();
-        key.TryWrite($"{contentVersion}\n{request.Scheme}://{host}{pathBase}{path}\n", out var written);
-        for (var i = 0; i < nameCount; i++)
-        {
-            key[written..].TryWrite($"{names[i]}=", out var part);
-            written += part;
+            hash.Append(names[i]);
+            hash.Append("=");
             var values = query[names[i]];
             for (var v = 0; v < values.Count; v++)
             {
-                key[written..].TryWrite($"{(v > 0 ? "," : "")}{values[v]}", out part);
-                written += part;
+                hash.Append(v > 0 ? "," : "");
+                hash.Append(values[v]);
             }
 
-            key[written++] = '&';
+            hash.Append("&");
         }
 
-        key[written..].TryWrite($"\n{accept}\n{encoding}", out var end);
-        written += end;
         ArrayPool<string>.Shared.Return(names, clearArray: true);
-        var etag = Hash(chars.AsSpan(0, written));
-        ArrayPool<char>.Shared.Return(chars);
-        return etag;
-    }
-
-    private static string Hash(ReadOnlySpan<char> key)
-    {
-        var hash = new Fnv1a128();
-        hash.Append(key);
+        hash.Append("\n");
+        hash.Append(request.Headers.Accept.ToString());
+        hash.Append("\n");
+        hash.Append(ChosenEncoding(request.Headers.AcceptEncoding));
         return $"\"{hash.ToHex()}\"";
     }
 

@@ -7,8 +7,8 @@ namespace CrampKnowledge.Api.Tests.Http;
 
 /// <summary>
 /// The ETag of a GET is FNV-1a 128 over a key of the content version, URL, sorted query, Accept and chosen
-/// coding. The key is written into pooled buffers; these requests (repeated, empty and non-ASCII values,
-/// names out of order, no query) must get the tags the plain StringBuilder form of that key gives.
+/// coding. The key's parts are fed to the hash one by one; these requests (repeated, empty and non-ASCII
+/// values, names out of order, no query) must get the tags the key written out whole gives.
 /// </summary>
 public class ETagKeyTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
