@@ -33,7 +33,7 @@ WORKDIR /app
 COPY --from=build /app ./
 # DOTNET_GCgen0size: the smallest gen0 budget the GC may use. Its default follows the CPU's cache size
 # (tens of MB on server CPUs), which a process this small never needs: RSS after the benchmark's load
-# 136 → 121 MB (docs/benchmarks.md). The GC reads it only from the environment, not runtimeconfig.json.
+# 138 → 127 MB in one run (docs/benchmarks.md). The GC reads it only from the environment, not runtimeconfig.json.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
     ConnectionStrings__Knowledge="Data Source=/app/data/knowledge.db" \
