@@ -2,7 +2,7 @@ using CrampKnowledge.Api.Data.Seeding;
 using CrampKnowledge.Api.Endpoints;
 using CrampKnowledge.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = SlimHost.CreateBuilder(args);
 
 builder.AddKnowledgeBase();
 builder.AddHttpBehaviour();

@@ -43,12 +43,14 @@ public sealed class ApiProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the API and returns once it answers, or throws with everything it printed.
-    /// <paramref name="environment"/> adds or overrides variables (<c>Http__RateLimit__PermitLimit</c>).
+    /// <paramref name="environment"/> adds or overrides variables (<c>Http__RateLimit__PermitLimit</c>);
+    /// <paramref name="alsoListenOn"/> adds addresses to <c>--urls</c> beside <see cref="BaseAddress"/>.
     /// </summary>
     public static async Task<ApiProcess> StartAsync(
-        string databasePath, string? seedDataPath = null, IReadOnlyDictionary<string, string>? environment = null)
+        string databasePath, string? seedDataPath = null, IReadOnlyDictionary<string, string>? environment = null,
+        params string[] alsoListenOn)
     {
-        var api = Launch(databasePath, seedDataPath, environment);
+        var api = Launch(databasePath, seedDataPath, environment, alsoListenOn, []);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -81,7 +83,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
         string databasePath, string? seedDataPath, IReadOnlyDictionary<string, string>? environment = null)
     {
-        await using var api = Launch(databasePath, seedDataPath, environment);
+        await using var api = Launch(databasePath, seedDataPath, environment, [], []);
         return await api.WaitForExitAsync();
     }
 
@@ -110,7 +112,7 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Runs <c>--build-database</c>, as the container image build does; returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> BuildDatabaseAsync(string databasePath)
     {
-        await using var api = Launch(databasePath, seedDataPath: null, environment: null, "--build-database");
+        await using var api = Launch(databasePath, seedDataPath: null, environment: null, [], ["--build-database"]);
         return await api.WaitForExitAsync();
     }
 
@@ -134,13 +136,14 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     private static ApiProcess Launch(
-        string databasePath, string? seedDataPath, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        string databasePath, string? seedDataPath, IReadOnlyDictionary<string, string>? environment,
+        string[] alsoListenOn, string[] arguments)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { ApiAssemblyPath, "--urls", baseAddress.ToString() },
+            ArgumentList = { ApiAssemblyPath, "--urls", string.Join(';', [baseAddress.ToString(), .. alsoListenOn]) },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

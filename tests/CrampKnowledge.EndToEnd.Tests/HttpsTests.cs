@@ -1,0 +1,71 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace CrampKnowledge.EndToEnd.Tests;
+
+/// <summary>
+/// The API starts from the slim host builder, which has no TLS unless an HTTPS address is configured
+/// (README, configuration: "turn on when the API itself terminates TLS").
+/// </summary>
+public sealed class HttpsTests
+{
+    [Fact]
+    public async Task AnHttpsAddressIsServedWithTheConfiguredCertificate()
+    {
+        using var temp = new TempFolder();
+        var certificatePath = temp.File("api.pfx");
+        using var certificate = SelfSignedCertificate();
+        await File.WriteAllBytesAsync(certificatePath, certificate.Export(X509ContentType.Pfx, "test-only"));
+        var httpsAddress = $"https://127.0.0.1:{ApiProcess.FreePort()}";
+
+        await using var api = await ApiProcess.StartAsync(
+            temp.File("knowledge.db"),
+            environment: new Dictionary<string, string>
+            {
+                ["Kestrel__Certificates__Default__Path"] = certificatePath,
+                ["Kestrel__Certificates__Default__Password"] = "test-only",
+            },
+            alsoListenOn: httpsAddress);
+
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, served, _, _) => served?.Thumbprint == certificate.Thumbprint,
+        };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(httpsAddress) };
+        using var response = await client.GetAsync(new Uri("/api/v1/causes/dehydration", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"id\":\"dehydration\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FrameworkLogLinesAreJsonInProduction()
+    {
+        using var temp = new TempFolder();
+        await using var api = await ApiProcess.StartAsync(temp.File("knowledge.db"));
+
+        // "Now listening on" comes from Microsoft.Hosting.Lifetime through the console logger, whose
+        // formatter the slim builder would otherwise pin to plain text.
+        string? listening = null;
+        for (var attempt = 0; listening is null && attempt < 50; attempt++)
+        {
+            listening = api.Output.Split('\n').SingleOrDefault(line => line.Contains("Now listening on", StringComparison.Ordinal));
+            await Task.Delay(listening is null ? 100 : 0);
+        }
+
+        Assert.NotNull(listening);
+        using var json = System.Text.Json.JsonDocument.Parse(listening);
+        Assert.Equal("Microsoft.Hosting.Lifetime", json.RootElement.GetProperty("Category").GetString());
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+    }
+}
