@@ -53,41 +53,55 @@ internal sealed class RequestLogWriter : BackgroundService
         var jsonLine = new ArrayBufferWriter<byte>(512);
         using var json = new Utf8JsonWriter(jsonLine);
         var batch = new byte[PipeAtomicBytes];
-        var used = 0;
         while (await _entries.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (_entries.Reader.TryRead(out var entry))
+            while (WriteOneBatch(lines, plainLine, jsonLine, json, batch))
             {
-                var line = lines.TryWritePlain(entry, plainLine, out var length)
-                    ? plainLine.AsMemory(0, length)
-                    : FormatWithJsonWriter(json, jsonLine, entry);
-                if (used + line.Length > batch.Length && used > 0)
-                {
-                    await _output.WriteAsync(batch.AsMemory(0, used), CancellationToken.None);
-                    used = 0;
-                }
-
-                if (line.Length > batch.Length)
-                {
-                    await _output.WriteAsync(line, CancellationToken.None);
-                    continue;
-                }
-
-                line.Span.CopyTo(batch.AsSpan(used));
-                used += line.Length;
+                // Under load 50 ms hold a thousand lines or more. Formatting and writing them in one go
+                // held the server's core for a millisecond, and the requests queued behind that burst
+                // made up the p99 (measured with the log on and off). One batch at a time, with the
+                // queued requests running in between, spreads the same work out.
+                await Task.Yield();
             }
 
-            if (used > 0)
-            {
-                await _output.WriteAsync(batch.AsMemory(0, used), CancellationToken.None);
-                used = 0;
-            }
-
-            await _output.FlushAsync(CancellationToken.None);
+            _output.Flush();
 
             // Let lines gather: waking for every request would cost a thread-pool hop and a write each.
             await Task.Delay(BatchInterval, CancellationToken.None);
         }
+    }
+
+    /// <summary>Formats queued lines into <paramref name="batch"/> until it is full, and writes it; false when nothing was queued.</summary>
+    private bool WriteOneBatch(RequestLogLine lines, byte[] plainLine, ArrayBufferWriter<byte> jsonLine, Utf8JsonWriter json, byte[] batch)
+    {
+        var used = 0;
+        while (used + RequestLogLine.PlainLineMaxBytes <= batch.Length && _entries.Reader.TryRead(out var entry))
+        {
+            var line = lines.TryWritePlain(entry, plainLine, out var length)
+                ? plainLine.AsSpan(0, length)
+                : FormatWithJsonWriter(json, jsonLine, entry).Span;
+            if (used + line.Length > batch.Length)
+            {
+                // Only a line with a very long path gets here: the batch so far, then the line alone.
+                _output.Write(batch, 0, used);
+                used = 0;
+                if (line.Length > batch.Length)
+                {
+                    _output.Write(line);
+                    continue;
+                }
+            }
+
+            line.CopyTo(batch.AsSpan(used));
+            used += line.Length;
+        }
+
+        if (used > 0)
+        {
+            _output.Write(batch, 0, used);
+        }
+
+        return used > 0 || _entries.Reader.Count > 0;
     }
 
     private static ReadOnlyMemory<byte> FormatWithJsonWriter(Utf8JsonWriter json, ArrayBufferWriter<byte> line, in RequestLogEntry entry)
