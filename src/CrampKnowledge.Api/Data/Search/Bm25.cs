@@ -19,15 +19,20 @@ internal static class Bm25
         return idf <= 0.0 ? 1e-6 : idf;
     }
 
-    /// <param name="idf">Per phrase, from <see cref="InverseDocumentFrequency"/>.</param>
-    /// <param name="frequencies">Per phrase, the column weights of its instances in the row, summed.</param>
+    /// <summary>
+    /// The document-length part of the score, K1 · (1 − B + B · dl / avgdl). FTS5 computes it per phrase; it is the
+    /// same value every time, so once per row, at start-up, gives the same bits.
+    /// </summary>
     /// <param name="rowSize">Tokens in the row.</param>
     /// <param name="averageRowSize">Tokens per row over the table.</param>
+    public static double LengthNorm(int rowSize, double averageRowSize) => K1 * (1 - B + (B * (double)rowSize / averageRowSize));
+
+    /// <param name="idf">Per phrase, from <see cref="InverseDocumentFrequency"/>.</param>
+    /// <param name="frequencies">Per phrase, the column weights of its instances in the row, summed.</param>
+    /// <param name="lengthNorm">The row's <see cref="LengthNorm"/>.</param>
     /// <returns>The relevance, higher is better: FTS5's bm25() without its minus sign.</returns>
-    public static double Score(ReadOnlySpan<double> idf, ReadOnlySpan<double> frequencies, int rowSize, double averageRowSize)
+    public static double Score(ReadOnlySpan<double> idf, ReadOnlySpan<double> frequencies, double lengthNorm)
     {
-        // FTS5 computes this per phrase; it is the same value every time, so once per row gives the same bits.
-        var lengthNorm = K1 * (1 - B + (B * (double)rowSize / averageRowSize));
         var score = 0.0;
         for (var i = 0; i < idf.Length; i++)
         {

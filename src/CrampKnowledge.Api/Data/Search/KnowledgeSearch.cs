@@ -59,7 +59,7 @@ public sealed class KnowledgeSearch(SearchIndex index)
                     continue;
                 }
 
-                var score = Bm25.Score(idf, frequencies.AsSpan(row * phraseCount, phraseCount), index.Rows[row].TokenCount, index.AverageRowSize);
+                var score = Bm25.Score(idf, frequencies.AsSpan(row * phraseCount, phraseCount), index.LengthNorms[row]);
                 Keep(best.AsSpan(0, limit), ref bestCount, (row, score));
             }
 
