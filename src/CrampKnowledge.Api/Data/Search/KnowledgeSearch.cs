@@ -13,9 +13,13 @@ public sealed class KnowledgeSearch(SearchIndex index)
 {
     private const int MaxStackPhrases = 64;
 
-    // Reused by each request on the thread: a hit's phrase instances, gathered then sorted.
+    // Reused by each request on the thread: a hit's phrase instances, in FTS5's instance order.
     [ThreadStatic]
     private static List<long>? t_instances;
+
+    // Per term id, the phrases the term can start (PhraseMatcher.MarkFirstTokens); all zero between searches, so never cleared whole.
+    [ThreadStatic]
+    private static ulong[]? t_firstTokenPhrases;
 
     public IReadOnlyList<SearchHit> Find(SearchPlan plan, IReadOnlyList<string> types, int limit)
     {
@@ -73,23 +77,31 @@ public sealed class KnowledgeSearch(SearchIndex index)
                 phraseSizes[phrase] = firstRange[phrase + 1] - firstRange[phrase];
             }
 
-            for (var i = 0; i < bestCount; i++)
+            // A bit per phrase fits a ulong; with more phrases AddInstances tries each phrase at each token.
+            var firstTokenPhrases = phraseCount <= 64 ? FirstTokenPhrases(index) : [];
+            var allRanges = ranges.AsSpan(0, firstRange[phraseCount]);
+            if (!firstTokenPhrases.IsEmpty)
             {
-                var row = index.Rows[best[i].Row];
-                instances.Clear();
-                for (var phrase = 0; phrase < phraseCount; phrase++)
-                {
-                    var phraseRanges = ranges.AsSpan(firstRange[phrase], phraseSizes[phrase]);
-                    if (PhraseMatcher.CanMatch(phraseRanges))
-                    {
-                        PhraseMatcher.AddInstances(index, phraseRanges, phrase, row.Number, instances);
-                    }
-                }
+                PhraseMatcher.MarkFirstTokens(allRanges, firstRange, firstTokenPhrases, set: true);
+            }
 
-                // FTS5's instance order: column, position, then phrase.
-                instances.Sort();
-                var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen, windowCounts);
-                hits[i] = Hit(row, Math.Round(best[i].Score, 3), snippet);
+            try
+            {
+                for (var i = 0; i < bestCount; i++)
+                {
+                    var row = index.Rows[best[i].Row];
+                    instances.Clear();
+                    PhraseMatcher.AddInstances(row, allRanges, firstRange, firstTokenPhrases, instances);
+                    var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen, windowCounts);
+                    hits[i] = Hit(row, Math.Round(best[i].Score, 3), snippet);
+                }
+            }
+            finally
+            {
+                if (!firstTokenPhrases.IsEmpty)
+                {
+                    PhraseMatcher.MarkFirstTokens(allRanges, firstRange, firstTokenPhrases, set: false);
+                }
             }
 
             return hits;
@@ -102,6 +114,16 @@ public sealed class KnowledgeSearch(SearchIndex index)
             ArrayPool<bool>.Shared.Return(matched);
             ArrayPool<(int, double)>.Shared.Return(best);
         }
+    }
+
+    private static Span<ulong> FirstTokenPhrases(SearchIndex index)
+    {
+        if (t_firstTokenPhrases is not { } table || table.Length < index.Terms.Count)
+        {
+            t_firstTokenPhrases = table = new ulong[index.Terms.Count];
+        }
+
+        return table.AsSpan(0, index.Terms.Count);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>
@@ -79,18 +81,79 @@ internal static class PhraseMatcher
         return rows;
     }
 
-    /// <summary>Adds the phrase's instances in one row, as <see cref="PhraseInstance"/>s, unsorted.</summary>
-    public static void AddInstances(SearchIndex index, ReadOnlySpan<(int From, int To)> ranges, int phrase, int row, List<long> instances)
+    /// <summary>
+    /// Adds every instance of every phrase in one row, in <see cref="PhraseInstance"/> order, by reading the
+    /// row's tokens once: columns, positions and phrases come in that order, so nothing needs sorting and no
+    /// term's row list is searched. A row is a few hundred tokens at most (a source's full text about a thousand).
+    /// </summary>
+    /// <param name="ranges">Every phrase's token ranges, one after another.</param>
+    /// <param name="firstRange">Per phrase, where its ranges start in <paramref name="ranges"/>; one more entry ends the last.</param>
+    /// <param name="firstTokenPhrases">
+    /// Per term id, a bit for each phrase that can match and whose first token the term can be (<see cref="MarkFirstTokens"/>);
+    /// empty when there are more phrases than bits, and then each phrase is tried at each token.
+    /// </param>
+    public static void AddInstances(
+        IndexedRow row, ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange,
+        ReadOnlySpan<ulong> firstTokenPhrases, List<long> instances)
     {
-        for (var term = ranges[0].From; term < ranges[0].To; term++)
+        var phraseCount = firstRange.Length - 1;
+        for (var c = 0; c < SearchColumns.Count; c++)
         {
-            foreach (var occurrence in index.Postings[term].In(row))
+            var column = row.Columns[c];
+            var termIds = column.TermIds;
+            for (var position = 0; position < termIds.Length; position++)
             {
-                if (ranges.Length == 1 || FollowedBy(index, occurrence, ranges[1..]))
+                if (firstTokenPhrases.IsEmpty)
                 {
-                    instances.Add(PhraseInstance.Pack(SearchIndex.ColumnOf(occurrence), SearchIndex.PositionOf(occurrence), phrase));
+                    for (var phrase = 0; phrase < phraseCount; phrase++)
+                    {
+                        var phraseRanges = ranges[firstRange[phrase]..firstRange[phrase + 1]];
+                        if (CanMatch(phraseRanges) && termIds[position] >= phraseRanges[0].From && termIds[position] < phraseRanges[0].To)
+                        {
+                            AddIfFollowed(column, c, position, phrase, phraseRanges, instances);
+                        }
+                    }
+
+                    continue;
+                }
+
+                for (var phrases = firstTokenPhrases[termIds[position]]; phrases != 0; phrases &= phrases - 1)
+                {
+                    var phrase = BitOperations.TrailingZeroCount(phrases);
+                    AddIfFollowed(column, c, position, phrase, ranges[firstRange[phrase]..firstRange[phrase + 1]], instances);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Sets, per term id, the bit of each phrase (below 64) that can match and whose first token it can be;
+    /// with <paramref name="set"/> false, clears them again, leaving <paramref name="firstTokenPhrases"/> all zero.
+    /// </summary>
+    public static void MarkFirstTokens(
+        ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange, Span<ulong> firstTokenPhrases, bool set)
+    {
+        for (var phrase = 0; phrase < firstRange.Length - 1; phrase++)
+        {
+            var phraseRanges = ranges[firstRange[phrase]..firstRange[phrase + 1]];
+            if (!CanMatch(phraseRanges))
+            {
+                continue;
+            }
+
+            for (var term = phraseRanges[0].From; term < phraseRanges[0].To; term++)
+            {
+                firstTokenPhrases[term] = set ? firstTokenPhrases[term] | (1UL << phrase) : 0;
+            }
+        }
+    }
+
+    private static void AddIfFollowed(
+        IndexedColumn column, int c, int position, int phrase, ReadOnlySpan<(int From, int To)> phraseRanges, List<long> instances)
+    {
+        if (phraseRanges.Length == 1 || FollowedBy(column, position, phraseRanges[1..]))
+        {
+            instances.Add(PhraseInstance.Pack(c, position, phrase));
         }
     }
 
@@ -106,10 +169,11 @@ internal static class PhraseMatcher
         return 1;
     }
 
-    private static bool FollowedBy(SearchIndex index, long occurrence, ReadOnlySpan<(int From, int To)> rest)
+    private static bool FollowedBy(SearchIndex index, long occurrence, ReadOnlySpan<(int From, int To)> rest) =>
+        FollowedBy(index.Rows[SearchIndex.RowOf(occurrence)].Columns[SearchIndex.ColumnOf(occurrence)], SearchIndex.PositionOf(occurrence), rest);
+
+    private static bool FollowedBy(IndexedColumn column, int position, ReadOnlySpan<(int From, int To)> rest)
     {
-        var column = index.Rows[SearchIndex.RowOf(occurrence)].Columns[SearchIndex.ColumnOf(occurrence)];
-        var position = SearchIndex.PositionOf(occurrence);
         if (position + rest.Length >= column.Size)
         {
             return false;
