@@ -42,15 +42,15 @@ internal static class PhraseMatcher
     }
 
     /// <summary>
-    /// Adds the phrase's column weights per row to <paramref name="frequencies"/> (row-major, one entry
-    /// per phrase) and marks the rows it is in; returns how many rows that is, bm25's nHit.
+    /// Adds the phrase's column weights per row to <paramref name="frequencies"/> and lists the rows it is in,
+    /// each once, in <paramref name="rows"/>; returns how many rows that is, bm25's nHit.
     /// </summary>
     /// <param name="lastPhrase">Per row, the last phrase counted there; counts each row once per phrase.</param>
     public static int Count(
-        SearchIndex index, ReadOnlySpan<(int From, int To)> ranges, int phrase, int phraseCount,
-        Span<double> frequencies, Span<int> lastPhrase, Span<bool> matched)
+        SearchIndex index, ReadOnlySpan<(int From, int To)> ranges, int phrase,
+        Span<double> frequencies, Span<int> lastPhrase, Span<int> rows)
     {
-        var rows = 0;
+        var count = 0;
         for (var term = ranges[0].From; term < ranges[0].To; term++)
         {
             var postings = index.Postings[term];
@@ -60,8 +60,8 @@ internal static class PhraseMatcher
                 for (var i = 0; i < postings.Rows.Length; i++)
                 {
                     var row = postings.Rows[i];
-                    rows += Mark(row, phrase, lastPhrase, matched);
-                    frequencies[(row * phraseCount) + phrase] += postings.RowWeights[i];
+                    Mark(row, phrase, lastPhrase, rows, ref count);
+                    frequencies[row] += postings.RowWeights[i];
                 }
 
                 continue;
@@ -72,13 +72,13 @@ internal static class PhraseMatcher
                 if (FollowedBy(index, occurrence, ranges[1..]))
                 {
                     var row = SearchIndex.RowOf(occurrence);
-                    rows += Mark(row, phrase, lastPhrase, matched);
-                    frequencies[(row * phraseCount) + phrase] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
+                    Mark(row, phrase, lastPhrase, rows, ref count);
+                    frequencies[row] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
                 }
             }
         }
 
-        return rows;
+        return count;
     }
 
     /// <summary>
@@ -157,16 +157,13 @@ internal static class PhraseMatcher
         }
     }
 
-    private static int Mark(int row, int phrase, Span<int> lastPhrase, Span<bool> matched)
+    private static void Mark(int row, int phrase, Span<int> lastPhrase, Span<int> rows, ref int count)
     {
-        if (lastPhrase[row] == phrase)
+        if (lastPhrase[row] != phrase)
         {
-            return 0;
+            lastPhrase[row] = phrase;
+            rows[count++] = row;
         }
-
-        lastPhrase[row] = phrase;
-        matched[row] = true;
-        return 1;
     }
 
     private static bool FollowedBy(SearchIndex index, long occurrence, ReadOnlySpan<(int From, int To)> rest) =>
