@@ -96,31 +96,41 @@ internal static class PhraseMatcher
         IndexedRow row, ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange,
         ReadOnlySpan<ulong> firstTokenPhrases, List<long> instances)
     {
-        var phraseCount = firstRange.Length - 1;
-        for (var c = 0; c < SearchColumns.Count; c++)
+        // From the name: the type and slug columns hold no tokens.
+        for (var c = SearchColumns.Name; c < SearchColumns.Count; c++)
         {
             var column = row.Columns[c];
             var termIds = column.TermIds;
+            if (firstTokenPhrases.IsEmpty)
+            {
+                AddEachPhrase(column, c, ranges, firstRange, instances);
+                continue;
+            }
+
             for (var position = 0; position < termIds.Length; position++)
             {
-                if (firstTokenPhrases.IsEmpty)
-                {
-                    for (var phrase = 0; phrase < phraseCount; phrase++)
-                    {
-                        var phraseRanges = ranges[firstRange[phrase]..firstRange[phrase + 1]];
-                        if (CanMatch(phraseRanges) && termIds[position] >= phraseRanges[0].From && termIds[position] < phraseRanges[0].To)
-                        {
-                            AddIfFollowed(column, c, position, phrase, phraseRanges, instances);
-                        }
-                    }
-
-                    continue;
-                }
-
                 for (var phrases = firstTokenPhrases[termIds[position]]; phrases != 0; phrases &= phrases - 1)
                 {
                     var phrase = BitOperations.TrailingZeroCount(phrases);
                     AddIfFollowed(column, c, position, phrase, ranges[firstRange[phrase]..firstRange[phrase + 1]], instances);
+                }
+            }
+        }
+    }
+
+    /// <summary><see cref="AddInstances"/> for one column without the phrase bits: each phrase is tried at each token.</summary>
+    private static void AddEachPhrase(
+        IndexedColumn column, int c, ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange, List<long> instances)
+    {
+        for (var position = 0; position < column.Size; position++)
+        {
+            var term = column.TermIds[position];
+            for (var phrase = 0; phrase < firstRange.Length - 1; phrase++)
+            {
+                var phraseRanges = ranges[firstRange[phrase]..firstRange[phrase + 1]];
+                if (CanMatch(phraseRanges) && term >= phraseRanges[0].From && term < phraseRanges[0].To)
+                {
+                    AddIfFollowed(column, c, position, phrase, phraseRanges, instances);
                 }
             }
         }
