@@ -19,25 +19,22 @@ internal static class Bm25
         return idf <= 0.0 ? 1e-6 : idf;
     }
 
-    /// <param name="idf">Per phrase, from <see cref="InverseDocumentFrequency"/>.</param>
-    /// <param name="frequencies">Per phrase, the column weights of its instances in the row, summed.</param>
+    /// <summary>
+    /// The document-length part of the score, K1 · (1 − B + B · dl / avgdl). FTS5 computes it per phrase; it is the
+    /// same value every time, so once per row, at start-up, gives the same bits.
+    /// </summary>
     /// <param name="rowSize">Tokens in the row.</param>
     /// <param name="averageRowSize">Tokens per row over the table.</param>
-    /// <returns>The relevance, higher is better: FTS5's bm25() without its minus sign.</returns>
-    public static double Score(ReadOnlySpan<double> idf, ReadOnlySpan<double> frequencies, int rowSize, double averageRowSize)
-    {
-        // FTS5 computes this per phrase; it is the same value every time, so once per row gives the same bits.
-        var lengthNorm = K1 * (1 - B + (B * (double)rowSize / averageRowSize));
-        var score = 0.0;
-        for (var i = 0; i < idf.Length; i++)
-        {
-            // A phrase absent from the row adds idf · 0 / x = +0.0, which leaves the sum's bits alone: skip it.
-            if (frequencies[i] != 0.0)
-            {
-                score += idf[i] * (frequencies[i] * (K1 + 1.0) / (frequencies[i] + lengthNorm));
-            }
-        }
+    public static double LengthNorm(int rowSize, double averageRowSize) => K1 * (1 - B + (B * (double)rowSize / averageRowSize));
 
-        return score;
-    }
+    /// <summary>
+    /// What one phrase adds to a row's score, idf · f · (K1 + 1) / (f + length norm); bm25 adds these in phrase
+    /// order, skipping phrases absent from the row (they would add +0.0, which leaves the sum's bits alone).
+    /// </summary>
+    /// <param name="idf">The phrase's <see cref="InverseDocumentFrequency"/>.</param>
+    /// <param name="frequency">The column weights of the phrase's instances in the row, summed.</param>
+    /// <param name="lengthNorm">The row's <see cref="LengthNorm"/>.</param>
+    /// <returns>Part of FTS5's bm25() without its minus sign: the sum is the relevance, higher is better.</returns>
+    public static double PhraseScore(double idf, double frequency, double lengthNorm) =>
+        frequency == 0.0 ? 0.0 : idf * (frequency * (K1 + 1.0) / (frequency + lengthNorm));
 }

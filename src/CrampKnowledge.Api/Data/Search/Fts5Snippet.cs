@@ -195,7 +195,7 @@ internal static class Fts5Snippet
 
             if (position == matches.Start)
             {
-                AppendEscaped(output, text, cursor, start).Append(MarkStart);
+                AppendEscaped(output, column, cursor, start).Append(MarkStart);
                 cursor = start;
             }
 
@@ -206,14 +206,14 @@ internal static class Fts5Snippet
                     output.Append(MarkStart);
                 }
 
-                AppendEscaped(output, text, cursor, end).Append(MarkEnd);
+                AppendEscaped(output, column, cursor, end).Append(MarkEnd);
                 cursor = end;
                 matches.Next();
             }
 
             if (position == rangeEnd)
             {
-                AppendEscaped(output, text, cursor, end);
+                AppendEscaped(output, column, cursor, end);
                 cursor = end;
                 if (position >= matches.Start && position < matches.End)
                 {
@@ -224,7 +224,7 @@ internal static class Fts5Snippet
 
         if (rangeEnd >= columnSize - 1)
         {
-            AppendEscaped(output, text, cursor, text.Length);
+            AppendEscaped(output, column, cursor, text.Length);
         }
         else
         {
@@ -234,16 +234,20 @@ internal static class Fts5Snippet
         return output.ToString();
     }
 
+    /// <summary>True when <see cref="WebUtility.HtmlEncode(string)"/> would change some character of the text.</summary>
+    public static bool HasHtmlEscapes(ReadOnlySpan<char> text) =>
+        text.IndexOfAny(HtmlEscaped) >= 0 || text.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
     /// <summary>
     /// The text from <paramref name="from"/> to <paramref name="to"/> as <see cref="WebUtility.HtmlEncode(string)"/>
     /// escapes it. Its escapes are per character (surrogate pairs are never split here: they separate
     /// tokens), so escaping the pieces equals escaping the whole passage as the FTS5 search did.
     /// </summary>
-    private static StringBuilder AppendEscaped(StringBuilder output, string text, int from, int to)
+    private static StringBuilder AppendEscaped(StringBuilder output, IndexedColumn column, int from, int to)
     {
-        var piece = text.AsSpan(from, to - from);
-        return piece.IndexOfAny(HtmlEscaped) >= 0 || piece.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0
-            ? output.Append(WebUtility.HtmlEncode(text[from..to]))
+        var piece = column.Text.AsSpan(from, to - from);
+        return column.HasHtmlEscapes && HasHtmlEscapes(piece)
+            ? output.Append(WebUtility.HtmlEncode(column.Text[from..to]))
             : output.Append(piece);
     }
 

@@ -10,6 +10,7 @@ internal sealed class IndexedColumn
         Starts = starts;
         Ends = ends;
         SentenceStarts = FindSentenceStarts(text, starts);
+        HasHtmlEscapes = Fts5Snippet.HasHtmlEscapes(text);
     }
 
     public string Text { get; }
@@ -25,6 +26,9 @@ internal sealed class IndexedColumn
 
     /// <summary>Positions of the tokens that begin a sentence, as FTS5's snippet sees them.</summary>
     public int[] SentenceStarts { get; }
+
+    /// <summary>False when HTML-escaping leaves the text as it is, as for most columns: snippets copy it without looking.</summary>
+    public bool HasHtmlEscapes { get; }
 
     public int Size => TermIds.Length;
 

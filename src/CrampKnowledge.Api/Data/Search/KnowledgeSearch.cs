@@ -13,9 +13,13 @@ public sealed class KnowledgeSearch(SearchIndex index)
 {
     private const int MaxStackPhrases = 64;
 
-    // Reused by each request on the thread: a hit's phrase instances, gathered then sorted.
+    // Reused by each request on the thread: a hit's phrase instances, in FTS5's instance order.
     [ThreadStatic]
     private static List<long>? t_instances;
+
+    // Per term id, the phrases the term can start (PhraseMatcher.MarkFirstTokens); all zero between searches, so never cleared whole.
+    [ThreadStatic]
+    private static ulong[]? t_firstTokenPhrases;
 
     public IReadOnlyList<SearchHit> Find(SearchPlan plan, IReadOnlyList<string> types, int limit)
     {
@@ -28,15 +32,17 @@ public sealed class KnowledgeSearch(SearchIndex index)
         }
 
         Span<int> firstRange = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount + 1] : new int[phraseCount + 1];
-        Span<double> idf = phraseCount <= MaxStackPhrases ? stackalloc double[phraseCount] : new double[phraseCount];
         var ranges = ArrayPool<(int From, int To)>.Shared.Rent(tokenCapacity);
-        var frequencies = ArrayPool<double>.Shared.Rent(phraseCount * rowCount);
+        var frequencies = ArrayPool<double>.Shared.Rent(rowCount);
+        var scores = ArrayPool<double>.Shared.Rent(rowCount);
+        var rowsOfPhrase = ArrayPool<int>.Shared.Rent(rowCount);
         var lastPhrase = ArrayPool<int>.Shared.Rent(rowCount);
         var matched = ArrayPool<bool>.Shared.Rent(rowCount);
         var best = ArrayPool<(int Row, double Score)>.Shared.Rent(limit);
         try
         {
-            frequencies.AsSpan(0, phraseCount * rowCount).Clear();
+            frequencies.AsSpan(0, rowCount).Clear();
+            scores.AsSpan(0, rowCount).Clear();
             lastPhrase.AsSpan(0, rowCount).Fill(-1);
             matched.AsSpan(0, rowCount).Clear();
             for (var phrase = 0; phrase < phraseCount; phrase++)
@@ -45,22 +51,27 @@ public sealed class KnowledgeSearch(SearchIndex index)
                 firstRange[phrase + 1] = firstRange[phrase] + size;
                 var phraseRanges = ranges.AsSpan(firstRange[phrase], size);
                 var rowsWithPhrase = PhraseMatcher.CanMatch(phraseRanges)
-                    ? PhraseMatcher.Count(index, phraseRanges, phrase, phraseCount, frequencies, lastPhrase, matched)
+                    ? PhraseMatcher.Count(index, phraseRanges, phrase, frequencies, lastPhrase, rowsOfPhrase)
                     : 0;
-                idf[phrase] = Bm25.InverseDocumentFrequency(rowCount, rowsWithPhrase);
+                var idf = Bm25.InverseDocumentFrequency(rowCount, rowsWithPhrase);
+                // bm25 adds phrase by phrase; adding each phrase's part to its rows as soon as it is counted keeps that
+                // order, so the sums are the same bits, and only the rows the phrase is in are visited.
+                foreach (var row in rowsOfPhrase.AsSpan(0, rowsWithPhrase))
+                {
+                    scores[row] += Bm25.PhraseScore(idf, frequencies[row], index.LengthNorms[row]);
+                    frequencies[row] = 0.0;
+                    matched[row] = true;
+                }
             }
 
             var bestCount = 0;
             var typeMask = SearchColumns.TypeMask(types);
             for (var row = 0; row < rowCount; row++)
             {
-                if (!matched[row] || (index.Rows[row].TypeBit & typeMask) == 0)
+                if (matched[row] && (index.Rows[row].TypeBit & typeMask) != 0)
                 {
-                    continue;
+                    Keep(best.AsSpan(0, limit), ref bestCount, (row, scores[row]));
                 }
-
-                var score = Bm25.Score(idf, frequencies.AsSpan(row * phraseCount, phraseCount), index.Rows[row].TokenCount, index.AverageRowSize);
-                Keep(best.AsSpan(0, limit), ref bestCount, (row, score));
             }
 
             var hits = new SearchHit[bestCount];
@@ -73,23 +84,31 @@ public sealed class KnowledgeSearch(SearchIndex index)
                 phraseSizes[phrase] = firstRange[phrase + 1] - firstRange[phrase];
             }
 
-            for (var i = 0; i < bestCount; i++)
+            // A bit per phrase fits a ulong; with more phrases AddInstances tries each phrase at each token.
+            var firstTokenPhrases = phraseCount <= 64 ? FirstTokenPhrases(index) : [];
+            var allRanges = ranges.AsSpan(0, firstRange[phraseCount]);
+            if (!firstTokenPhrases.IsEmpty)
             {
-                var row = index.Rows[best[i].Row];
-                instances.Clear();
-                for (var phrase = 0; phrase < phraseCount; phrase++)
-                {
-                    var phraseRanges = ranges.AsSpan(firstRange[phrase], phraseSizes[phrase]);
-                    if (PhraseMatcher.CanMatch(phraseRanges))
-                    {
-                        PhraseMatcher.AddInstances(index, phraseRanges, phrase, row.Number, instances);
-                    }
-                }
+                PhraseMatcher.MarkFirstTokens(allRanges, firstRange, firstTokenPhrases, set: true);
+            }
 
-                // FTS5's instance order: column, position, then phrase.
-                instances.Sort();
-                var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen, windowCounts);
-                hits[i] = Hit(row, Math.Round(best[i].Score, 3), snippet);
+            try
+            {
+                for (var i = 0; i < bestCount; i++)
+                {
+                    var row = index.Rows[best[i].Row];
+                    instances.Clear();
+                    PhraseMatcher.AddInstances(row, allRanges, firstRange, firstTokenPhrases, instances);
+                    var snippet = Fts5Snippet.Build(row, CollectionsMarshal.AsSpan(instances), phraseSizes, seen, windowCounts);
+                    hits[i] = Hit(row, Math.Round(best[i].Score, 3), snippet);
+                }
+            }
+            finally
+            {
+                if (!firstTokenPhrases.IsEmpty)
+                {
+                    PhraseMatcher.MarkFirstTokens(allRanges, firstRange, firstTokenPhrases, set: false);
+                }
             }
 
             return hits;
@@ -98,10 +117,22 @@ public sealed class KnowledgeSearch(SearchIndex index)
         {
             ArrayPool<(int, int)>.Shared.Return(ranges);
             ArrayPool<double>.Shared.Return(frequencies);
+            ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(rowsOfPhrase);
             ArrayPool<int>.Shared.Return(lastPhrase);
             ArrayPool<bool>.Shared.Return(matched);
             ArrayPool<(int, double)>.Shared.Return(best);
         }
+    }
+
+    private static Span<ulong> FirstTokenPhrases(SearchIndex index)
+    {
+        if (t_firstTokenPhrases is not { } table || table.Length < index.Terms.Count)
+        {
+            t_firstTokenPhrases = table = new ulong[index.Terms.Count];
+        }
+
+        return table.AsSpan(0, index.Terms.Count);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>
@@ -40,15 +42,15 @@ internal static class PhraseMatcher
     }
 
     /// <summary>
-    /// Adds the phrase's column weights per row to <paramref name="frequencies"/> (row-major, one entry
-    /// per phrase) and marks the rows it is in; returns how many rows that is, bm25's nHit.
+    /// Adds the phrase's column weights per row to <paramref name="frequencies"/> and lists the rows it is in,
+    /// each once, in <paramref name="rows"/>; returns how many rows that is, bm25's nHit.
     /// </summary>
     /// <param name="lastPhrase">Per row, the last phrase counted there; counts each row once per phrase.</param>
     public static int Count(
-        SearchIndex index, ReadOnlySpan<(int From, int To)> ranges, int phrase, int phraseCount,
-        Span<double> frequencies, Span<int> lastPhrase, Span<bool> matched)
+        SearchIndex index, ReadOnlySpan<(int From, int To)> ranges, int phrase,
+        Span<double> frequencies, Span<int> lastPhrase, Span<int> rows)
     {
-        var rows = 0;
+        var count = 0;
         for (var term = ranges[0].From; term < ranges[0].To; term++)
         {
             var postings = index.Postings[term];
@@ -58,8 +60,8 @@ internal static class PhraseMatcher
                 for (var i = 0; i < postings.Rows.Length; i++)
                 {
                     var row = postings.Rows[i];
-                    rows += Mark(row, phrase, lastPhrase, matched);
-                    frequencies[(row * phraseCount) + phrase] += postings.RowWeights[i];
+                    Mark(row, phrase, lastPhrase, rows, ref count);
+                    frequencies[row] += postings.RowWeights[i];
                 }
 
                 continue;
@@ -70,46 +72,115 @@ internal static class PhraseMatcher
                 if (FollowedBy(index, occurrence, ranges[1..]))
                 {
                     var row = SearchIndex.RowOf(occurrence);
-                    rows += Mark(row, phrase, lastPhrase, matched);
-                    frequencies[(row * phraseCount) + phrase] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
+                    Mark(row, phrase, lastPhrase, rows, ref count);
+                    frequencies[row] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
                 }
             }
         }
 
-        return rows;
+        return count;
     }
 
-    /// <summary>Adds the phrase's instances in one row, as <see cref="PhraseInstance"/>s, unsorted.</summary>
-    public static void AddInstances(SearchIndex index, ReadOnlySpan<(int From, int To)> ranges, int phrase, int row, List<long> instances)
+    /// <summary>
+    /// Adds every instance of every phrase in one row, in <see cref="PhraseInstance"/> order, by reading the
+    /// row's tokens once: columns, positions and phrases come in that order, so nothing needs sorting and no
+    /// term's row list is searched. A row is a few hundred tokens at most (a source's full text about a thousand).
+    /// </summary>
+    /// <param name="ranges">Every phrase's token ranges, one after another.</param>
+    /// <param name="firstRange">Per phrase, where its ranges start in <paramref name="ranges"/>; one more entry ends the last.</param>
+    /// <param name="firstTokenPhrases">
+    /// Per term id, a bit for each phrase that can match and whose first token the term can be (<see cref="MarkFirstTokens"/>);
+    /// empty when there are more phrases than bits, and then each phrase is tried at each token.
+    /// </param>
+    public static void AddInstances(
+        IndexedRow row, ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange,
+        ReadOnlySpan<ulong> firstTokenPhrases, List<long> instances)
     {
-        for (var term = ranges[0].From; term < ranges[0].To; term++)
+        // From the name: the type and slug columns hold no tokens.
+        for (var c = SearchColumns.Name; c < SearchColumns.Count; c++)
         {
-            foreach (var occurrence in index.Postings[term].In(row))
+            var column = row.Columns[c];
+            var termIds = column.TermIds;
+            if (firstTokenPhrases.IsEmpty)
             {
-                if (ranges.Length == 1 || FollowedBy(index, occurrence, ranges[1..]))
+                AddEachPhrase(column, c, ranges, firstRange, instances);
+                continue;
+            }
+
+            for (var position = 0; position < termIds.Length; position++)
+            {
+                for (var phrases = firstTokenPhrases[termIds[position]]; phrases != 0; phrases &= phrases - 1)
                 {
-                    instances.Add(PhraseInstance.Pack(SearchIndex.ColumnOf(occurrence), SearchIndex.PositionOf(occurrence), phrase));
+                    var phrase = BitOperations.TrailingZeroCount(phrases);
+                    AddIfFollowed(column, c, position, phrase, ranges[firstRange[phrase]..firstRange[phrase + 1]], instances);
                 }
             }
         }
     }
 
-    private static int Mark(int row, int phrase, Span<int> lastPhrase, Span<bool> matched)
+    /// <summary><see cref="AddInstances"/> for one column without the phrase bits: each phrase is tried at each token.</summary>
+    private static void AddEachPhrase(
+        IndexedColumn column, int c, ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange, List<long> instances)
     {
-        if (lastPhrase[row] == phrase)
+        for (var position = 0; position < column.Size; position++)
         {
-            return 0;
+            var term = column.TermIds[position];
+            for (var phrase = 0; phrase < firstRange.Length - 1; phrase++)
+            {
+                var phraseRanges = ranges[firstRange[phrase]..firstRange[phrase + 1]];
+                if (CanMatch(phraseRanges) && term >= phraseRanges[0].From && term < phraseRanges[0].To)
+                {
+                    AddIfFollowed(column, c, position, phrase, phraseRanges, instances);
+                }
+            }
         }
-
-        lastPhrase[row] = phrase;
-        matched[row] = true;
-        return 1;
     }
 
-    private static bool FollowedBy(SearchIndex index, long occurrence, ReadOnlySpan<(int From, int To)> rest)
+    /// <summary>
+    /// Sets, per term id, the bit of each phrase (below 64) that can match and whose first token it can be;
+    /// with <paramref name="set"/> false, clears them again, leaving <paramref name="firstTokenPhrases"/> all zero.
+    /// </summary>
+    public static void MarkFirstTokens(
+        ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange, Span<ulong> firstTokenPhrases, bool set)
     {
-        var column = index.Rows[SearchIndex.RowOf(occurrence)].Columns[SearchIndex.ColumnOf(occurrence)];
-        var position = SearchIndex.PositionOf(occurrence);
+        for (var phrase = 0; phrase < firstRange.Length - 1; phrase++)
+        {
+            var phraseRanges = ranges[firstRange[phrase]..firstRange[phrase + 1]];
+            if (!CanMatch(phraseRanges))
+            {
+                continue;
+            }
+
+            for (var term = phraseRanges[0].From; term < phraseRanges[0].To; term++)
+            {
+                firstTokenPhrases[term] = set ? firstTokenPhrases[term] | (1UL << phrase) : 0;
+            }
+        }
+    }
+
+    private static void AddIfFollowed(
+        IndexedColumn column, int c, int position, int phrase, ReadOnlySpan<(int From, int To)> phraseRanges, List<long> instances)
+    {
+        if (phraseRanges.Length == 1 || FollowedBy(column, position, phraseRanges[1..]))
+        {
+            instances.Add(PhraseInstance.Pack(c, position, phrase));
+        }
+    }
+
+    private static void Mark(int row, int phrase, Span<int> lastPhrase, Span<int> rows, ref int count)
+    {
+        if (lastPhrase[row] != phrase)
+        {
+            lastPhrase[row] = phrase;
+            rows[count++] = row;
+        }
+    }
+
+    private static bool FollowedBy(SearchIndex index, long occurrence, ReadOnlySpan<(int From, int To)> rest) =>
+        FollowedBy(index.Rows[SearchIndex.RowOf(occurrence)].Columns[SearchIndex.ColumnOf(occurrence)], SearchIndex.PositionOf(occurrence), rest);
+
+    private static bool FollowedBy(IndexedColumn column, int position, ReadOnlySpan<(int From, int To)> rest)
+    {
         if (position + rest.Length >= column.Size)
         {
             return false;

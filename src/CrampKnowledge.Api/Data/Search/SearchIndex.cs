@@ -18,7 +18,9 @@ public sealed class SearchIndex
         Rows = rows;
         _terms = terms;
         Postings = postings;
-        AverageRowSize = (double)tokenCount / rows.Length;
+        // bm25's avgdl: tokens in the whole table over its rows.
+        var averageRowSize = (double)tokenCount / rows.Length;
+        LengthNorms = Array.ConvertAll(rows, row => Bm25.LengthNorm(row.TokenCount, averageRowSize));
     }
 
     /// <summary>In FTS5 rowid order: records by key, then sources.</summary>
@@ -27,8 +29,8 @@ public sealed class SearchIndex
     /// <summary>Per term id, where the term occurs.</summary>
     internal TermPostings[] Postings { get; }
 
-    /// <summary>bm25's avgdl: tokens in the whole table over its rows.</summary>
-    internal double AverageRowSize { get; }
+    /// <summary>Per row, its <see cref="Bm25.LengthNorm"/>.</summary>
+    internal double[] LengthNorms { get; }
 
     internal IReadOnlyList<string> Terms => _terms;
 

@@ -1,7 +1,7 @@
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>Where one term occurs: every occurrence, and per row the bm25 weight those occurrences add up to.</summary>
-internal sealed class TermPostings(long[] occurrences, int[] rows, int[] rowStarts, double[] rowWeights)
+internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowWeights)
 {
     /// <summary>Every occurrence (<see cref="SearchIndex.Occurrence"/>), in row, column, position order.</summary>
     public long[] Occurrences { get; } = occurrences;
@@ -18,7 +18,6 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, int[] rowStar
     public static TermPostings From(List<long> occurrences)
     {
         var rows = new List<int>();
-        var rowStarts = new List<int>();
         var weights = new List<double>();
         for (var i = 0; i < occurrences.Count; i++)
         {
@@ -26,24 +25,12 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, int[] rowStar
             if (rows.Count == 0 || rows[^1] != row)
             {
                 rows.Add(row);
-                rowStarts.Add(i);
                 weights.Add(0.0);
             }
 
             weights[^1] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrences[i])];
         }
 
-        rowStarts.Add(occurrences.Count);
-        return new TermPostings([.. occurrences], [.. rows], [.. rowStarts], [.. weights]);
-    }
-
-    /// <summary>
-    /// The term's occurrences in one row, found among the rows it occurs in (far fewer than its
-    /// occurrences); empty when it is not in the row.
-    /// </summary>
-    public ReadOnlySpan<long> In(int row)
-    {
-        var entry = Array.BinarySearch(Rows, row);
-        return entry < 0 ? [] : Occurrences.AsSpan(rowStarts[entry], rowStarts[entry + 1] - rowStarts[entry]);
+        return new TermPostings([.. occurrences], [.. rows], [.. weights]);
     }
 }
