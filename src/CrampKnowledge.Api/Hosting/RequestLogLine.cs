@@ -24,6 +24,27 @@ internal sealed class RequestLogLine
 
     private long _cachedSecond = -1;
     private readonly byte[] _cachedSecondText = new byte[20];
+    private readonly byte[] _plainLine = new byte[PlainLineMaxBytes];
+    private readonly ArrayBufferWriter<byte> _jsonLine = new(512);
+
+    /// <summary>The entry's line with its newline, in the plain form when it applies; valid until the next call.</summary>
+    public ReadOnlySpan<byte> Format(in RequestLogEntry entry)
+    {
+        if (TryWritePlain(entry, _plainLine, out var length))
+        {
+            return _plainLine.AsSpan(0, length);
+        }
+
+        // Rare (a long path, or a character to escape), so a writer per line is no cost worth keeping one for.
+        _jsonLine.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(_jsonLine))
+        {
+            WriteJson(json, entry);
+        }
+
+        _jsonLine.Write("\n"u8);
+        return _jsonLine.WrittenSpan;
+    }
 
     /// <summary>Writes the line (with its newline) into <paramref name="destination"/>, or returns false for the JSON writer.</summary>
     public bool TryWritePlain(in RequestLogEntry entry, Span<byte> destination, out int written)
