@@ -23,6 +23,8 @@ public sealed record GraphEdge(
     [property: Description("Only with `citations=true`.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Citation>? Citations);
 
-public sealed record GraphQuery(
-    [property: Description("Include every node's and edge's citations (a larger response, for bots that load the whole base).")]
-    [FromQuery(Name = "citations")] bool? Citations);
+public sealed record GraphQuery
+{
+    [Description("Include every node's and edge's citations (a larger response, for bots that load the whole base).")]
+    [FromQuery(Name = "citations")] public bool? Citations { get; init; }
+}

@@ -11,15 +11,17 @@ public sealed record PreventionDetail(
     IReadOnlyList<RelatedRecord> Causes,
     string Disclaimer);
 
-public sealed record PreventionListQuery(
-    [FromQuery(Name = "q")] string? Q,
-    [FromQuery(Name = "category")] string? Category,
-    [FromQuery(Name = "source")] string? Source,
-    [FromQuery(Name = "cause")] string? Cause,
-    [FromQuery(Name = "minSources")] int? MinSources,
-    [FromQuery(Name = "sort")] string? Sort,
-    [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize) : IRecordListQuery;
+public sealed record PreventionListQuery : IRecordListQuery
+{
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "category")] public string? Category { get; init; }
+    [FromQuery(Name = "source")] public string? Source { get; init; }
+    [FromQuery(Name = "cause")] public string? Cause { get; init; }
+    [FromQuery(Name = "minSources")] public int? MinSources { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public int? PageSize { get; init; }
+}
 
 internal sealed class PreventionListQueryValidator : RecordListQueryValidator<PreventionListQuery>
 {

@@ -34,6 +34,10 @@ public sealed record RecordRef(string Type, string Id, string Name);
 public sealed record RelatedRecords(RecordRef Of, IReadOnlyList<RelatedRecord> Items, int Total, string Disclaimer);
 
 /// <summary>Query parameters every record list accepts.</summary>
+/// <remarks>
+/// The query types bound with <c>[AsParameters]</c> are records with init properties, not positional records: for a
+/// positional record the Request Delegate Generator emits <c>typeof(string?)</c>, which does not compile (CS8639).
+/// </remarks>
 public interface IRecordListQuery
 {
     string? Q { get; }

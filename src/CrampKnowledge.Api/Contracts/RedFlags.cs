@@ -13,17 +13,19 @@ public sealed record RedFlagDetail(
     IReadOnlyList<RelatedRecord> Causes, IReadOnlyList<RelatedRecord> Treatments,
     string Disclaimer);
 
-public sealed record RedFlagListQuery(
-    [FromQuery(Name = "q")] string? Q,
-    [FromQuery(Name = "category")] string? Category,
-    [FromQuery(Name = "urgency")] string? Urgency,
-    [FromQuery(Name = "source")] string? Source,
-    [FromQuery(Name = "cause")] string? Cause,
-    [FromQuery(Name = "treatment")] string? Treatment,
-    [FromQuery(Name = "minSources")] int? MinSources,
-    [FromQuery(Name = "sort")] string? Sort,
-    [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize) : IRecordListQuery;
+public sealed record RedFlagListQuery : IRecordListQuery
+{
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "category")] public string? Category { get; init; }
+    [FromQuery(Name = "urgency")] public string? Urgency { get; init; }
+    [FromQuery(Name = "source")] public string? Source { get; init; }
+    [FromQuery(Name = "cause")] public string? Cause { get; init; }
+    [FromQuery(Name = "treatment")] public string? Treatment { get; init; }
+    [FromQuery(Name = "minSources")] public int? MinSources { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public int? PageSize { get; init; }
+}
 
 internal sealed class RedFlagListQueryValidator : RecordListQueryValidator<RedFlagListQuery>
 {

@@ -26,11 +26,12 @@ public sealed record SearchHit(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Urgency,
     IReadOnlyList<Citation> Citations);
 
-public sealed record SearchQuery(
-    [FromQuery(Name = "q")] string? Q,
-    [FromQuery(Name = "types")] string[]? Types,
-    [FromQuery(Name = "limit")] int? Limit)
+public sealed record SearchQuery
 {
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "types")] public string[]? Types { get; init; }
+    [FromQuery(Name = "limit")] public int? Limit { get; init; }
+
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
     public static readonly IReadOnlyList<string> KnownTypes = ["cause", "treatment", "prevention", "red-flag", "source"];

@@ -13,12 +13,14 @@ public sealed record SourceDetail(
     string Id, string Name, string Summary, string Category, string? Publisher, string FileName, string Sha256,
     int CitationCount, IReadOnlyList<RecordRef> CitedBy, string Text, string Disclaimer);
 
-public sealed record SourceListQuery(
-    [FromQuery(Name = "q")] string? Q,
-    [FromQuery(Name = "category")] string? Category,
-    [FromQuery(Name = "sort")] string? Sort,
-    [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize);
+public sealed record SourceListQuery
+{
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "category")] public string? Category { get; init; }
+    [FromQuery(Name = "sort")] public string? Sort { get; init; }
+    [FromQuery(Name = "page")] public int? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public int? PageSize { get; init; }
+}
 
 public static class SourceSort
 {

@@ -27,7 +27,7 @@ public sealed class SearchQueryValidationTests(ApiFactory factory) : IClassFixtu
     [Fact]
     public void APlainlyValidQueryHasNoErrorAndTheUsualQuestionIsPlainlyValid()
     {
-        var queries = (from q in Questions from types in TypeLists from limit in Limits select new SearchQuery(q, types, limit)).ToList();
+        var queries = (from q in Questions from types in TypeLists from limit in Limits select new SearchQuery { Q = q, Types = types, Limit = limit }).ToList();
 
         foreach (var query in queries.Where(_validator.IsPlainlyValid))
         {
@@ -40,7 +40,7 @@ public sealed class SearchQueryValidationTests(ApiFactory factory) : IClassFixtu
             Assert.Equal(_validator.Validate(query).IsValid, _validator.IsPlainlyValid(query));
         }
 
-        Assert.True(_validator.IsPlainlyValid(new SearchQuery("why do my legs cramp at night", null, null)));
+        Assert.True(_validator.IsPlainlyValid(new SearchQuery { Q = "why do my legs cramp at night" }));
     }
 
     [Theory]
