@@ -13,6 +13,9 @@ builder.Services.AddKnowledgeHealthChecks();
 
 var app = builder.Build();
 
+// The knowledge base needs only configuration, so it loads while the pipeline and the endpoints are set up.
+var knowledgeBase = Task.Run(app.PrepareKnowledgeBase);
+
 app.UseHttpBehaviour();
 app.UseApiDocumentation();
 
@@ -31,7 +34,7 @@ app.MapWidgetEndpoints();
 
 try
 {
-    app.PrepareKnowledgeBase();
+    await knowledgeBase;
 }
 catch (Exception e) when (e is SeedDataException or KnowledgeDatabaseException)
 {

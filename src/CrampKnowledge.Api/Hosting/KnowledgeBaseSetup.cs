@@ -38,12 +38,16 @@ public static partial class KnowledgeBaseSetup
         var outcome = KnowledgeDatabase.EnsureBuilt(location);
 
         // Load everything served from memory now, so a file that cannot be read stops start-up, not a request.
+        // What is built from the snapshot is built side by side: each part takes tens of milliseconds of the cold start.
         var snapshot = app.Services.GetRequiredService<KnowledgeSnapshot>();
-        app.Services.GetRequiredService<RecordDirectory>();
-        app.Services.GetRequiredService<SearchVocabulary>();
-        app.Services.GetRequiredService<SearchIndex>();
-        app.Services.GetRequiredService<RedFlagRuleBook>();
-        app.Services.GetRequiredService<RedFlagCheckResponseWriter>();
+        Parallel.Invoke(
+            () => app.Services.GetRequiredService<SearchIndex>(),
+            () => app.Services.GetRequiredService<RedFlagCheckResponseWriter>(),
+            () =>
+            {
+                app.Services.GetRequiredService<RecordDirectory>();
+                app.Services.GetRequiredService<SearchVocabulary>();
+            });
 
         if (outcome.Rebuilt)
         {
