@@ -157,18 +157,29 @@ allocations_dir=$work/publish/allocations
 mapfile -t image_runtime_env < <(grep -o 'DOTNET_[A-Za-z0-9_]*=[^ \\]*' "$root/Dockerfile")
 
 # start_api LOG DATABASE PORT CPU-PREFIX... -- ENV...; sets started_pid.
-start_api() {
-  local log=$1 database=$2 port=$3
-  shift 3
+# Sets api_command: the API as the image runs it (production settings, the image's runtime variables) on
+# DATABASE and PORT. Arguments before "--" go before dotnet (taskset, perf); VAR=value arguments after it are
+# added to the environment.
+set_api_command() {
+  local database=$1 port=$2
+  shift 2
   local prefix=()
   while [ "$1" != -- ]; do
     prefix+=("$1")
     shift
   done
   shift
-  (cd "${launch_dir:-$api_dir}" && exec env ASPNETCORE_ENVIRONMENT=Production Http__RateLimit__Enabled=false \
-    "${image_runtime_env[@]}" "ConnectionStrings__Knowledge=Data Source=$database" "$@" \
-    "${prefix[@]}" dotnet CrampKnowledge.Api.dll --urls "http://127.0.0.1:$port") >"$log" 2>&1 &
+  api_command=(env ASPNETCORE_ENVIRONMENT=Production Http__RateLimit__Enabled=false "${image_runtime_env[@]}"
+    "ConnectionStrings__Knowledge=Data Source=$database" "$@" "${prefix[@]}"
+    dotnet CrampKnowledge.Api.dll --urls "http://127.0.0.1:$port")
+}
+
+# start_api LOG DATABASE PORT [PREFIX...] -- [VAR=value...]: starts the API in the background; sets started_pid.
+start_api() {
+  local log=$1
+  shift
+  set_api_command "$@"
+  (cd "${launch_dir:-$api_dir}" && exec "${api_command[@]}") >"$log" 2>&1 &
   started_pid=$!
   pids+=("$started_pid")
 }
@@ -252,7 +263,7 @@ chmod 444 "$database"
 
 # --- Cold start -------------------------------------------------------------------------------
 # From fork to the first 200 on /api/v1, with every core (as a container starts), production settings.
-# Sets cold_ms (not printed: a command substitution's subshell would hide a failure and the pid).
+# Sets cold_ms and the phases below it (a command substitution would not pass them back).
 # log_offset LOG PATTERN BEGIN-NS: milliseconds from BEGIN to the timestamp of the first line matching PATTERN, or "-".
 log_offset() {
   local stamp
@@ -265,16 +276,16 @@ log_offset() {
 }
 
 # cold_start_ms DATABASE [PUBLISH-FOLDER]
+# bench/first-200.py starts the process and asks for the URL from one process: a curl forked every few
+# milliseconds would take CPU from the start it times.
 cold_start_ms() {
-  local database=$1 launch_dir=${2:-$api_dir} port log begin end listening
+  local database=$1 launch_dir=${2:-$api_dir} port log begin timing
   port=$(free_port)
   log=$work/cold-$RANDOM.log
-  begin=$(date +%s%N)
-  start_api "$log" "$database" "$port" --
-  wait_for_200 "http://127.0.0.1:$port/api/v1" "$started_pid" "$log"
-  end=$(date +%s%N)
-  stop "$started_pid"
-  cold_ms=$(((end - begin) / 1000000))
+  set_api_command "$database" "$port" --
+  timing=$(cd "$launch_dir" && python3 "$root/bench/first-200.py" "http://127.0.0.1:$port/api/v1" "$log" -- "${api_command[@]}") ||
+    fail "the API's cold start failed (log: $log)."
+  read -r begin cold_ms <<<"$timing"
   # Phases, from the JSON log's timestamps: the first line (the host is built and the database is
   # being opened), the knowledge base's "Opened"/"Built" line, and Kestrel's "Now listening".
   first_log_ms=$(log_offset "$log" '"Timestamp":"[^"]*"' "$begin")
@@ -289,16 +300,12 @@ mkdir -p "$ready_bodies"
 printf '{}' >"$ready_bodies/ready"
 printf 'ready\t200\tapplication/json\t-\n' >"$ready_bodies/manifest.tsv"
 reference_cold_start_ms() {
-  local port begin end log=$work/reference-cold.log
+  local port timing begin log=$work/reference-cold.log
   port=$(free_port)
-  begin=$(date +%s%N)
-  (cd "$reference_dir" && exec dotnet CrampKnowledge.Bench.Reference.dll --urls "http://127.0.0.1:$port" --bodies "$ready_bodies") >"$log" 2>&1 &
-  started_pid=$!
-  pids+=("$started_pid")
-  wait_for_200 "http://127.0.0.1:$port/ready" "$started_pid" "$log"
-  end=$(date +%s%N)
-  stop "$started_pid"
-  cold_ms=$(((end - begin) / 1000000))
+  timing=$(cd "$reference_dir" && python3 "$root/bench/first-200.py" "http://127.0.0.1:$port/ready" "$log" -- \
+    dotnet CrampKnowledge.Bench.Reference.dll --urls "http://127.0.0.1:$port" --bodies "$ready_bodies") ||
+    fail "the Kestrel reference's cold start failed (log: $log)."
+  read -r begin cold_ms <<<"$timing"
 }
 
 step "Cold start ($cold_runs× each: built database, database built from seed-data, bare Kestrel app)"
