@@ -1,6 +1,8 @@
+using System.Net.Sockets;
 using CrampKnowledge.Api.Data.Seeding;
 using CrampKnowledge.Api.Endpoints;
 using CrampKnowledge.Api.Hosting;
+using Microsoft.AspNetCore.Connections;
 
 var builder = SlimHost.CreateBuilder(args);
 
@@ -51,5 +53,15 @@ if (args.Contains("--build-database"))
     return 0;
 }
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (IOException e) when (e.InnerException is AddressInUseException or SocketException)
+{
+    // A port taken or not allowed is an operator's problem: one line names the address, no stack trace.
+    Console.Error.WriteLine(e.InnerException is AddressInUseException ? e.Message : $"{e.Message} {e.InnerException.Message}");
+    return 1;
+}
+
 return 0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace CrampKnowledge.EndToEnd.Tests.Faults;
@@ -10,6 +11,25 @@ namespace CrampKnowledge.EndToEnd.Tests.Faults;
 /// </summary>
 public sealed class StartupFaultTests
 {
+    [Fact]
+    public async Task AnAddressInUseStopsStartupWithOneLineNamingIt()
+    {
+        using var temp = new TempFolder();
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)occupant.LocalEndpoint).Port}";
+
+        // A configured endpoint replaces --urls, so the API binds only the occupied address.
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(temp.File("knowledge.db"), seedDataPath: null,
+            new Dictionary<string, string> { ["Kestrel__Endpoints__Http__Url"] = address });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Failed to bind to address {address}: address already in use.", output, StringComparison.Ordinal);
+        // The host's own JSON log line records the exception in a field; nothing is printed as a crash.
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), line => line.StartsWith("   at ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ACorruptDatabaseFileIsRebuiltFromSeedData()
     {
