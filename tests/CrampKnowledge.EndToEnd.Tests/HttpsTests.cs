@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -33,7 +34,7 @@ public sealed class HttpsTests
             ServerCertificateCustomValidationCallback = (_, served, _, _) => served?.Thumbprint == certificate.Thumbprint,
         };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(httpsAddress) };
-        using var response = await client.GetAsync(new Uri("/api/v1/causes/dehydration", UriKind.Relative));
+        using var response = await GetOnceListeningAsync(client, new Uri("/api/v1/causes/dehydration", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"id\":\"dehydration\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -57,6 +58,25 @@ public sealed class HttpsTests
         Assert.NotNull(listening);
         using var json = System.Text.Json.JsonDocument.Parse(listening);
         Assert.Equal("Microsoft.Hosting.Lifetime", json.RootElement.GetProperty("Category").GetString());
+    }
+
+    /// <summary>
+    /// Kestrel binds its addresses in turn and serves each as soon as it is bound, so the HTTP address
+    /// StartAsync waited for can answer while the HTTPS one is still loading its certificate.
+    /// </summary>
+    private static async Task<HttpResponseMessage> GetOnceListeningAsync(HttpClient client, Uri path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await client.GetAsync(path);
+            }
+            catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } && attempt < 100)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private static X509Certificate2 SelfSignedCertificate()
