@@ -156,7 +156,6 @@ allocations_dir=$work/publish/allocations
 # The runtime settings the Docker image sets (DOTNET_* ENV lines of the Dockerfile), so the API runs here as it ships.
 mapfile -t image_runtime_env < <(grep -o 'DOTNET_[A-Za-z0-9_]*=[^ \\]*' "$root/Dockerfile")
 
-# start_api LOG DATABASE PORT CPU-PREFIX... -- ENV...; sets started_pid.
 # Sets api_command: the API as the image runs it (production settings, the image's runtime variables) on
 # DATABASE and PORT. Arguments before "--" go before dotnet (taskset, perf); VAR=value arguments after it are
 # added to the environment.
@@ -286,8 +285,9 @@ cold_start_ms() {
   timing=$(cd "$launch_dir" && python3 "$root/bench/first-200.py" "http://127.0.0.1:$port/api/v1" "$log" -- "${api_command[@]}") ||
     fail "the API's cold start failed (log: $log)."
   read -r begin cold_ms <<<"$timing"
-  # Phases, from the JSON log's timestamps: the first line (the host is built and the database is
-  # being opened), the knowledge base's "Opened"/"Built" line, and Kestrel's "Now listening".
+  # Phases, from the JSON log's timestamps: the first line, the knowledge base's "Opened"/"Built" line
+  # (the same line today: the knowledge base loads while the endpoints are mapped, and logs when it is
+  # done), and Kestrel's "Now listening".
   first_log_ms=$(log_offset "$log" '"Timestamp":"[^"]*"' "$begin")
   prepared_ms=$(log_offset "$log" '"Timestamp":"[^"]*","EventId":[0-9]*,"LogLevel":"Information","Category":"CrampKnowledge.Api",' "$begin")
   listening_ms=$(log_offset "$log" '"Timestamp":"[^"]*","EventId":14,' "$begin")

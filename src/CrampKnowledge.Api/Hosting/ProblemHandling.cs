@@ -75,13 +75,14 @@ public static class ProblemHandling
     private static (string Name, string Value, string Kind)? UnparsableQueryValue(HttpContext context)
     {
         var metadata = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [];
-        foreach (var parameter in metadata)
+        // Services and strings never fail to bind; only parsed values (int?, bool?) do.
+        foreach (var parameter in metadata.Where(p => p.HasTryParse))
         {
             var info = parameter.ParameterInfo;
             var type = Nullable.GetUnderlyingType(info.ParameterType) ?? info.ParameterType;
             var name = info.GetCustomAttributes(inherit: true).OfType<IFromQueryMetadata>().FirstOrDefault()?.Name ?? parameter.Name;
             var value = context.Request.Query[name].ToString();
-            if (!parameter.HasTryParse || value.Length == 0)
+            if (value.Length == 0)
             {
                 continue;
             }
