@@ -21,7 +21,9 @@ public sealed record GraphEdge(
     [property: Description("treated-by (cause→treatment), prevented-by (cause→prevention), warning-sign (cause→red flag) or caution (treatment→red flag).")] string Relation,
     int CitationCount,
     [property: Description("Only with `citations=true`.")]
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Citation>? Citations);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Citation>? Citations,
+    [property: Description("Only on links whose quotes do not name both ends: a reviewed note on why the quotes connect them.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Basis = null);
 
 public sealed record GraphQuery
 {

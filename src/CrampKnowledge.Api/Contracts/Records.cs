@@ -25,7 +25,10 @@ public sealed record RecordSummary(
 public sealed record RelatedRecord(
     string Id, string Name, string Summary, string Category,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Urgency,
-    IReadOnlyList<Citation> Citations);
+    [property: Description("The quotes that make the link. Usually one quote names both linked records; where none does, `basis` says why they connect them.")]
+    IReadOnlyList<Citation> Citations,
+    [property: Description("Only on links whose quotes do not name both records: a reviewed note, in our own words, on why the quotes connect them. Absent when a quote names both.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Basis = null);
 
 /// <summary>Names the record a sub-resource list belongs to.</summary>
 public sealed record RecordRef(string Type, string Id, string Name);

@@ -23,7 +23,9 @@ public static class CauseEndpoints
         causes.MapGet("/{id}", GetCause).WithName(nameof(GetCause))
             .WithSummary("One cause with its quotes and everything linked to it.")
             .WithDescription("The cause's citations (verbatim quotes with their certainty), any point the articles dispute about it, and its treatments, "
-                + "preventions and red flags, each with the quotes that link them. Ids are stable kebab-case, e.g. `dehydration`.")
+                + "preventions and red flags, each with the quotes that link them (and a reviewed `basis` where no quote names both ends). "
+                + "When the articles give no treatment or prevention for the cause, `linksNote` says so instead of leaving the empty lists unexplained. "
+                + "Ids are stable kebab-case, e.g. `dehydration`.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         causes.MapGet("/{id}/treatments", ListTreatmentsForCause).WithName(nameof(ListTreatmentsForCause))
@@ -68,10 +70,14 @@ public static class CauseEndpoints
             return RecordProblems.NotFound(RecordKind.Cause, id, directory);
         }
 
-        return responses.Ok(cause, () => new CauseDetail(
-            cause.Id, cause.Name, cause.Summary, cause.Category, cause.Aliases, cause.SourceCount, cause.Citations, cause.Contested,
-            cause.LinkedFrom(LinkKind.CauseTreatment), cause.LinkedFrom(LinkKind.CausePrevention), cause.LinkedFrom(LinkKind.CauseRedFlag),
-            Disclaimer.Text));
+        return responses.Ok(cause, () =>
+        {
+            var treatments = cause.LinkedFrom(LinkKind.CauseTreatment);
+            var preventions = cause.LinkedFrom(LinkKind.CausePrevention);
+            return new CauseDetail(
+                cause.Id, cause.Name, cause.Summary, cause.Category, cause.Aliases, cause.SourceCount, cause.Citations, cause.Contested,
+                treatments, preventions, cause.LinkedFrom(LinkKind.CauseRedFlag), CauseDetail.NoteFor(treatments, preventions), Disclaimer.Text);
+        });
     }
 
     private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListTreatmentsForCause(

@@ -140,6 +140,85 @@ public class CauseEndpointsTests(ApiFactory factory) : IClassFixture<ApiFactory>
         }
     }
 
+    [Theory]
+    [InlineData("depleted-carbohydrates")]
+    [InlineData("idiopathic-cramps")]
+    [InlineData("body-fluid-shifts")]
+    public async Task ACauseWithNoTreatmentOrPreventionSaysSoInLinksNote(string id)
+    {
+        var detail = await _client.GetOkAsync($"{Causes}/{id}");
+
+        Assert.Empty(detail.GetProperty("treatments").EnumerateArray());
+        Assert.Empty(detail.GetProperty("preventions").EnumerateArray());
+        Assert.Equal(Contracts.CauseDetail.NoTreatmentOrPreventionNote, detail.Text("linksNote"));
+    }
+
+    [Fact]
+    public async Task EveryCauseCarriesLinksNoteExactlyWhenNothingTreatsOrPreventsIt()
+    {
+        var linked = TestJson.SeedLinks("causeTreatments", "cause", "treatment").Select(l => l.From)
+            .Concat(TestJson.SeedLinks("causePreventions", "cause", "prevention").Select(l => l.From))
+            .ToHashSet(StringComparer.Ordinal);
+
+        foreach (var id in TestJson.SeedRecords("causes").Select(c => c.Text("id")))
+        {
+            var detail = await _client.GetOkAsync($"{Causes}/{id}");
+
+            Assert.True(linked.Contains(id) != detail.TryGetProperty("linksNote", out _), $"{id}: linksNote does not match its links");
+        }
+    }
+
+    [Theory]
+    [InlineData("anemia")]
+    [InlineData("hypothyroidism")]
+    [InlineData("multiple-sclerosis")]
+    [InlineData("dialysis")]
+    [InlineData("cirrhosis")]
+    public async Task AConditionTheArticlesNameLinksToTheProfessionalWhoLooksForIt(string id)
+    {
+        var detail = await _client.GetOkAsync($"{Causes}/{id}");
+
+        Assert.Contains("frequent-or-severe-cramps", detail.GetProperty("redFlags").EnumerateArray().Select(r => r.Text("id")));
+        Assert.Contains("medical-evaluation", detail.GetProperty("treatments").EnumerateArray().Select(r => r.Text("id")));
+        Assert.False(detail.TryGetProperty("linksNote", out _));
+    }
+
+    [Fact]
+    public async Task EveryLinkedRecordServesItsLinksBasisExactlyWhenTheSeedGivesOne()
+    {
+        var lists = new[] { ("causeTreatments", "treatment", "treatments"), ("causePreventions", "prevention", "preventions"), ("causeRedFlags", "redFlag", "redFlags") };
+        var withBasis = 0;
+        foreach (var (list, to, field) in lists)
+        {
+            var bases = TestJson.ReadSeed("links.json").GetProperty(list).EnumerateArray()
+                .ToDictionary(l => (l.Text("cause"), l.Text(to)), l => l.TryGetProperty("basis", out var b) ? b.GetString() : null);
+            foreach (var cause in bases.Keys.Select(k => k.Item1).Distinct())
+            {
+                var detail = await _client.GetOkAsync($"{Causes}/{cause}");
+
+                foreach (var item in detail.GetProperty(field).EnumerateArray())
+                {
+                    var expected = bases[(cause, item.Text("id"))];
+                    Assert.Equal(expected, item.TryGetProperty("basis", out var basis) ? basis.GetString() : null);
+                    withBasis += expected is null ? 0 : 1;
+                }
+            }
+        }
+
+        Assert.True(withBasis > 0, "no link with a basis was served");
+    }
+
+    [Theory]
+    [InlineData("poor-circulation", "treatments", "massage")]
+    [InlineData("poor-circulation", "treatments", "sports-massage")]
+    [InlineData("tense-or-stiff-muscles", "treatments", "muscle-relaxant")]
+    public async Task LinksNoSourceSupportsAreGone(string cause, string segment, string id)
+    {
+        var related = await _client.GetOkAsync($"{Causes}/{cause}/{segment}");
+
+        Assert.DoesNotContain(id, related.GetProperty("items").EnumerateArray().Select(r => r.Text("id")));
+    }
+
     [Fact]
     public async Task LowPotassiumShowsTheDisputeAboutMineralDeficiencies()
     {

@@ -49,6 +49,22 @@ public sealed class GraphEndpointsTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task AnEdgeCarriesItsLinksBasisExactlyWhenTheSeedGivesOne()
+    {
+        var expected = LinkLists.SelectMany(l => TestJson.ReadSeed("links.json").GetProperty(l.List).EnumerateArray()
+            .Select(link => (Key: ($"{l.FromType}:{link.Text(l.From)}", $"{l.ToType}:{link.Text(l.To)}"),
+                Basis: link.TryGetProperty("basis", out var b) ? b.GetString() : null)))
+            .ToDictionary(e => e.Key, e => e.Basis);
+
+        var graph = await _client.GetOkAsync("/api/v1/graph");
+
+        var edges = graph.GetProperty("edges").EnumerateArray().ToList();
+        Assert.All(edges, e => Assert.Equal(
+            expected[(e.Text("from"), e.Text("to"))], e.TryGetProperty("basis", out var basis) ? basis.GetString() : null));
+        Assert.Contains(edges, e => e.TryGetProperty("basis", out _));
+    }
+
+    [Fact]
     public async Task RedFlagNodesCarryTheirUrgency()
     {
         var graph = await _client.GetOkAsync("/api/v1/graph");

@@ -142,6 +142,18 @@ public partial class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         }
     }
 
+    [Theory]
+    [InlineData("CauseDetail", "linksNote")]
+    [InlineData("RelatedRecord", "basis")]
+    [InlineData("GraphEdge", "basis")]
+    public async Task TheLinkFieldsOfIssue15AreDescribed(string schema, string property)
+    {
+        var document = await _client.GetOkAsync("/swagger/v1/swagger.json");
+
+        var field = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(property);
+        Assert.False(string.IsNullOrWhiteSpace(field.Text("description")), $"{schema}.{property} has no description");
+    }
+
     [Fact]
     public async Task SwaggerUiIsServed()
     {

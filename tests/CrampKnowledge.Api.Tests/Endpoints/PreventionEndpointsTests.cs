@@ -134,4 +134,54 @@ public class PreventionEndpointsTests(ApiFactory factory) : IClassFixture<ApiFac
 
         Assert.NotEmpty(problem.GetProperty("errors").GetProperty(parameter).EnumerateArray());
     }
+
+    /// <summary>Each prevention the articles state, found by the words a person would type.</summary>
+    [Theory]
+    [InlineData("sports massage", "sports-massage")]
+    [InlineData("rehabilitation", "rehabilitation-program")]
+    [InlineData("rehab", "rehabilitation-program")]
+    [InlineData("underlying condition", "address-underlying-factors")]
+    [InlineData("warm up", "stretch-and-warm-up-before-exercise")]
+    [InlineData("stretch before sleep", "stretch-before-bed")]
+    [InlineData("drink plenty of water", "stay-hydrated")]
+    [InlineData("electrolytes", "replace-electrolytes")]
+    [InlineData("bananas", "mineral-rich-foods")]
+    [InlineData("vitamin e", "vitamin-e")]
+    [InlineData("supplements in pregnancy", "calcium-magnesium-supplements")]
+    [InlineData("avoid certain medications", "avoid-cramp-causing-medications")]
+    [InlineData("shoes", "proper-footwear")]
+    [InlineData("take breaks", "regular-breaks")]
+    [InlineData("balanced diet", "balanced-diet")]
+    [InlineData("swimming", "regular-exercise")]
+    [InlineData("pace yourself", "avoid-overexertion")]
+    [InlineData("posture", "good-body-position")]
+    [InlineData("varied workouts", "vary-workouts")]
+    [InlineData("calf stretches", "regular-stretching-and-strengthening")]
+    public async Task QFindsEveryPreventionByEverydayWords(string q, string expectedId)
+    {
+        var list = await ListChecks.GetAllAsync(_client, $"{Preventions}?q={Uri.EscapeDataString(q)}");
+
+        Assert.Contains(expectedId, list.ItemIds());
+    }
+
+    /// <summary>Aliases never reach past what a record's quotes say (issue 15: aliases may not widen a record).</summary>
+    [Theory]
+    [InlineData("/api/v1/preventions?q=stop", "avoid-cramp-causing-medications")]
+    [InlineData("/api/v1/preventions?q=magnesium pills", "calcium-magnesium-supplements")]
+    [InlineData("/api/v1/treatments?q=alternative treatments", "epat")]
+    public async Task NoAliasWidensARecordBeyondItsQuotes(string url, string id)
+    {
+        var list = await ListChecks.GetAllAsync(_client, url);
+
+        Assert.DoesNotContain(id, list.ItemIds());
+    }
+
+    [Fact]
+    public async Task SupplementsAreOnlyListedWithThePregnancyTheArticleLimitsThemTo()
+    {
+        var list = await ListChecks.GetAllAsync(_client, $"{Preventions}?q=supplements");
+
+        Assert.NotEmpty(list.Items());
+        Assert.All(list.Items(), item => Assert.Contains("pregnancy", item.Text("name"), StringComparison.OrdinalIgnoreCase));
+    }
 }

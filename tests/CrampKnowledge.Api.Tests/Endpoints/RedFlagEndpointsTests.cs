@@ -72,6 +72,33 @@ public class RedFlagEndpointsTests(ApiFactory factory) : IClassFixture<ApiFactor
             word => word.Contains(q, StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>Each warning sign the articles state, found by the words a person would type.</summary>
+    [Theory]
+    [InlineData("pain worse at rest", "severe-pain-worse-at-rest-or-elevated")]
+    [InlineData("leg raised", "severe-pain-worse-at-rest-or-elevated")]
+    [InlineData("elevating the leg", "severe-pain-worse-at-rest-or-elevated")]
+    [InlineData("disturb sleep", "spasms-disturbing-sleep")]
+    [InlineData("keep me awake", "spasms-disturbing-sleep")]
+    [InlineData("underlying condition", "frequent-or-severe-cramps")]
+    [InlineData("sudden pain", "frequent-or-severe-cramps")]
+    [InlineData("frequent or severe", "frequent-or-severe-cramps")]
+    [InlineData("pain when walking", "leg-pain-while-walking")]
+    [InlineData("muscle tear", "lingering-soreness-or-muscle-tear")]
+    [InlineData("soreness next day", "lingering-soreness-or-muscle-tear")]
+    [InlineData("massage after injury", "massage-during-acute-injury")]
+    [InlineData("acute stage", "massage-during-acute-injury")]
+    [InlineData("stretching not working", "stretching-insufficient-for-underlying-causes")]
+    [InlineData("underlying cause", "stretching-insufficient-for-underlying-causes")]
+    [InlineData("won't go away", "persistent-cramps")]
+    [InlineData("cramps after the same distance", "frequent-or-predictable-cramps")]
+    [InlineData("muscle relaxant", "muscle-relaxant-short-term-only")]
+    public async Task QFindsEveryWarningSignByEverydayWords(string q, string expectedId)
+    {
+        var list = await ListChecks.GetAllAsync(_client, $"{RedFlags}?q={Uri.EscapeDataString(q)}");
+
+        Assert.Contains(expectedId, list.ItemIds());
+    }
+
     [Fact]
     public async Task CategoryFilterListsExactlyTheRedFlagsInThatCategory()
     {

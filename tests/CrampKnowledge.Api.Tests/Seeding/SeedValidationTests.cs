@@ -28,6 +28,9 @@ public class SeedValidationTests
     [InlineData("alias shared by two records")]
     [InlineData("red flag without urgency")]
     [InlineData("contested point with one side")]
+    [InlineData("link no quote supports")]
+    [InlineData("link whose quotes name its ends only apart")]
+    [InlineData("link with a blank basis")]
     public void BrokenSeedDataIsReportedNamingTheFileAndTheRecord(string breakage)
     {
         using var seed = new SeedFolder();
@@ -119,6 +122,42 @@ public class SeedValidationTests
                 var point = Record(seed, "contested.json", 0);
                 seed.EditJson("contested.json", n => n[0]!["sides"]!.AsArray().RemoveAt(1));
                 return ("contested.json", point, "two sides");
+
+            case "link no quote supports":
+                // The link the clinical review found: the quote is about massage and blood flow, never about poor circulation.
+                seed.EditJson("links.json", n => n["causeTreatments"]!.AsArray().Add(JsonNode.Parse("""
+                    {
+                      "cause": "poor-circulation",
+                      "treatment": "massage",
+                      "citations": [{
+                        "source": "epainassist",
+                        "quote": "Gently massaging the affected leg muscles promotes blood flow and relieves leg cramps or cramping of leg muscles.",
+                        "certainty": "established",
+                        "certaintyPhrase": "promotes blood flow"
+                      }]
+                    }
+                    """)));
+                return ("links.json", "causeTreatments[poor-circulation → massage]", "no quote names 'Poor circulation' (name or aliases: Poor circulation, poor blood flow");
+
+            case "link whose quotes name its ends only apart":
+                seed.EditJson("links.json", n => n["causePreventions"]!.AsArray().Add(JsonNode.Parse("""
+                    {
+                      "cause": "dialysis",
+                      "prevention": "stay-hydrated",
+                      "citations": [
+                        { "source": "epainassist", "quote": "Shifts in the body fluids such as seen in cirrhosis or during dialysis for kidney failure may also cause leg cramps or cramping in legs.", "certainty": "possible", "certaintyPhrase": "may also cause" },
+                        { "source": "leg-spasms", "quote": "Stretching, heat and cold, and staying hydrated can help prevent and alleviate spasms.", "certainty": "possible", "certaintyPhrase": "can help" }
+                      ]
+                    }
+                    """)));
+                return ("links.json", "causePreventions[dialysis → stay-hydrated]", "no single quote names both 'Dialysis' and 'Staying hydrated'");
+
+            case "link with a blank basis":
+                var linked = JsonNode.Parse(File.ReadAllText(seed.PathOf("links.json")))!["causeTreatments"]!.AsArray()
+                    .First(l => l!["basis"] is not null)!;
+                var label = $"causeTreatments[{linked["cause"]} → {linked["treatment"]}]";
+                seed.EditJson("links.json", n => n["causeTreatments"]!.AsArray().First(l => l!["basis"] is not null)!["basis"] = "  ");
+                return ("links.json", label, "basis must not be blank");
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(breakage), breakage, "no such breakage");

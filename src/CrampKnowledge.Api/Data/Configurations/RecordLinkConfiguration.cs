@@ -11,6 +11,7 @@ internal sealed class RecordLinkConfiguration : IEntityTypeConfiguration<RecordL
         builder.ToTable("Links");
         builder.HasIndex(l => new { l.Kind, l.FromId, l.ToId }).IsUnique();
         builder.HasIndex(l => new { l.Kind, l.ToId });
+        builder.Property(l => l.Basis).HasMaxLength(1000);
         builder.HasMany(l => l.Citations).WithOne(c => c.Link).HasForeignKey(c => c.LinkId);
     }
 }

@@ -12,5 +12,8 @@ public sealed class RecordLink
     public KnowledgeRecord From { get; set; } = null!;
     public int ToId { get; set; }
     public KnowledgeRecord To { get; set; } = null!;
+
+    /// <summary>Why the quotes connect the two ends, when no quote names both; null when one does.</summary>
+    public string? Basis { get; set; }
     public List<LinkCitation> Citations { get; set; } = [];
 }

@@ -124,7 +124,7 @@ public sealed class KnowledgeSnapshot
             withCitations ? r.Citations : null)).ToList();
         var edges = Links.Select(l => new GraphEdge(
             NodeKey(l.From.Kind, l.From.Id), NodeKey(l.To.Kind, l.To.Id), Relation(l.Kind), l.Citations.Count,
-            withCitations ? l.Citations : null)).ToList();
+            withCitations ? l.Citations : null, l.Basis)).ToList();
         return new KnowledgeGraph(ContentVersion, nodes, edges, Disclaimer.Text);
     }
 

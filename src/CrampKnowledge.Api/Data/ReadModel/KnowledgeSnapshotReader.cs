@@ -98,7 +98,7 @@ public static class KnowledgeSnapshotReader
 
         var (contested, contestedPointCount) = ReadContested(connection, sideCitations, RecordAt);
 
-        var linkRows = SqliteRows.Read(connection, "SELECT Id, Kind, FromId, ToId FROM Links ORDER BY Id", r =>
+        var linkRows = SqliteRows.Read(connection, "SELECT Id, Kind, FromId, ToId, Basis FROM Links ORDER BY Id", r =>
         {
             var kind = (LinkKind)r.GetInt32(1);
             if (!Enum.IsDefined(kind))
@@ -106,10 +106,11 @@ public static class KnowledgeSnapshotReader
                 throw Broken($"link {r.GetInt64(0)} has unknown kind {(int)kind}.");
             }
 
-            return (Key: r.GetInt32(0), Kind: kind, From: RecordAt(r.GetInt64(2), "a link"), To: RecordAt(r.GetInt64(3), "a link"));
+            return (Key: r.GetInt32(0), Kind: kind, From: RecordAt(r.GetInt64(2), "a link"), To: RecordAt(r.GetInt64(3), "a link"),
+                Basis: r.IsDBNull(4) ? null : r.GetString(4));
         });
-        var outgoing = linkRows.ToLookup(l => (l.From.Key, l.Kind), l => (l.To.Name, Related: l.To.Related(linkCitations[l.Key].ToArray())));
-        var incoming = linkRows.ToLookup(l => (l.To.Key, l.Kind), l => (l.From.Name, Related: l.From.Related(linkCitations[l.Key].ToArray())));
+        var outgoing = linkRows.ToLookup(l => (l.From.Key, l.Kind), l => (l.To.Name, Related: l.To.Related(linkCitations[l.Key].ToArray(), l.Basis)));
+        var incoming = linkRows.ToLookup(l => (l.To.Key, l.Kind), l => (l.From.Name, Related: l.From.Related(linkCitations[l.Key].ToArray(), l.Basis)));
         IReadOnlyDictionary<LinkKind, IReadOnlyList<RelatedRecord>> ByName(ILookup<(int, LinkKind), (string Name, RelatedRecord Related)> links, int key) =>
             Enum.GetValues<LinkKind>()
                 .Where(kind => links.Contains((key, kind)))
@@ -131,7 +132,7 @@ public static class KnowledgeSnapshotReader
                 Incoming = ByName(incoming, r.Key),
             };
         });
-        var links = linkRows.Select(l => new SnapshotLink(l.Key, l.Kind, snapshotRecords[l.From.Key], snapshotRecords[l.To.Key], linkCitations[l.Key].ToArray())).ToList();
+        var links = linkRows.Select(l => new SnapshotLink(l.Key, l.Kind, snapshotRecords[l.From.Key], snapshotRecords[l.To.Key], linkCitations[l.Key].ToArray(), l.Basis)).ToList();
 
         var citationsBySource = citations.ToLookup(c => c.Citation.Source);
         var snapshotSources = sources.Values.Select(s =>
@@ -196,6 +197,6 @@ public static class KnowledgeSnapshotReader
         int Key, RecordKind Kind, string Slug, string Name, string Summary, string Category, string? Urgency, int UrgencyRank, int SourceCount)
     {
         /// <summary>This record at the far end of a link, with the quotes that make the link.</summary>
-        public RelatedRecord Related(IReadOnlyList<Citation> citations) => new(Slug, Name, Summary, Category, Urgency, citations);
+        public RelatedRecord Related(IReadOnlyList<Citation> citations, string? basis) => new(Slug, Name, Summary, Category, Urgency, citations, basis);
     }
 }

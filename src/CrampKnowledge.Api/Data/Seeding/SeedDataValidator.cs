@@ -218,9 +218,9 @@ internal sealed partial class SeedDataValidator
             var pairs = new HashSet<(string?, string?)>();
             foreach (var link in links)
             {
-                var label = $"{name}: {fromId(link)} → {toId(link)}";
-                CheckEnd(file, label, from, fromId(link));
-                CheckEnd(file, label, to, toId(link));
+                var label = $"{name}[{fromId(link)} → {toId(link)}]";
+                var fromOk = CheckEnd(file, label, from, fromId(link));
+                var toOk = CheckEnd(file, label, to, toId(link));
                 var extra = new[] { link.Cause, link.Treatment, link.Prevention, link.RedFlag }.Count(e => e is not null) - 2;
                 if (extra > 0)
                 {
@@ -233,20 +233,29 @@ internal sealed partial class SeedDataValidator
                 }
 
                 CheckCitations(file, label, link.Citations);
+                if (fromOk && toOk)
+                {
+                    CheckLinkSupport(file, label, link, from, fromId(link), to, toId(link));
+                }
             }
         }
     }
 
-    private void CheckEnd(string file, string label, RecordKind kind, string? id)
+    private bool CheckEnd(string file, string label, RecordKind kind, string? id)
     {
         if (id is null)
         {
             Problem(file, label, $"the {kind.WireName()} end is missing");
+            return false;
         }
-        else if (!_seed.Records[kind].Any(r => r.Id == id))
+
+        if (!_seed.Records[kind].Any(r => r.Id == id))
         {
             Problem(file, label, $"links to missing {kind.WireName()} '{id}'");
+            return false;
         }
+
+        return true;
     }
 
     private void CheckContested()
@@ -274,7 +283,7 @@ internal sealed partial class SeedDataValidator
                 }
                 else
                 {
-                    CheckEnd(file, point.Id, kind, concern.Id);
+                    _ = CheckEnd(file, point.Id, kind, concern.Id);
                 }
             }
 

@@ -55,6 +55,7 @@ internal static class SeedEntityBuilder
                 Kind = kind,
                 From = records[(from, fromId(l)!)],
                 To = records[(to, toId(l)!)],
+                Basis = string.IsNullOrWhiteSpace(l.Basis) ? null : l.Basis.Trim(),
                 Citations = Cite<LinkCitation>(l.Citations),
             }));
         }

@@ -13,10 +13,13 @@ internal sealed record SeedRecord(
     string Id, string Name, IReadOnlyList<string> Aliases, string Category, string Summary,
     IReadOnlyList<SeedCitation> Citations, string? Urgency = null);
 
-/// <summary>One link; each list in links.json uses two of the four ends.</summary>
+/// <summary>
+/// One link; each list in links.json uses two of the four ends. <c>basis</c> is the curator's note on why the
+/// quotes connect the two ends when no quote names both (see seed-data/README.md).
+/// </summary>
 internal sealed record SeedLink(
     IReadOnlyList<SeedCitation> Citations,
-    string? Cause = null, string? Treatment = null, string? Prevention = null, string? RedFlag = null);
+    string? Cause = null, string? Treatment = null, string? Prevention = null, string? RedFlag = null, string? Basis = null);
 
 internal sealed record SeedLinks(
     IReadOnlyList<SeedLink> CauseTreatments, IReadOnlyList<SeedLink> CausePreventions,

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using CrampKnowledge.Api.Data.Entities;
+
+namespace CrampKnowledge.Api.Data.Seeding;
+
+/// <summary>
+/// The phrases that name a record in a quote, for the rule that a link's quote names both its ends
+/// (seed-data/README.md, "Links"). A record is named by its name, by each part of a name with a
+/// parenthesis ("Diuretics (water pills)" gives "Diuretics" and "water pills"), by each alias, and by
+/// the words of a synonyms.json entry one of whose meanings is one of those phrases ("water pills"
+/// means "diuretics"). A meaning that is only a word inside a name does not count:
+/// "blood flow" means "circulation", but it does not name "Poor circulation". Phrases match whole
+/// words in order, ignoring case, with simple plural and verb endings either way ("massaging" ~ "massage").
+/// </summary>
+internal sealed partial class RecordNames
+{
+    private readonly Dictionary<(RecordKind Kind, string Id), List<string[]>> _phrases = [];
+    private readonly Dictionary<(RecordKind Kind, string Id), List<string>> _shown = [];
+
+    public RecordNames(SeedDataset seed)
+    {
+        var synonyms = seed.Synonyms.Select(s => (
+            Meanings: s.Means.Select(Words).ToList(),
+            Phrases: s.Words)).ToList();
+        foreach (var (kind, records) in seed.Records)
+        {
+            foreach (var record in records)
+            {
+                var own = NameParts(record.Name).Concat(record.Aliases)
+                    .Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var ownWords = own.Select(Words).Where(w => w.Length > 0).ToList();
+                var fromSynonyms = synonyms
+                    .Where(s => s.Meanings.Any(meaning => ownWords.Any(phrase => SamePhrase(meaning, phrase))))
+                    .SelectMany(s => s.Phrases)
+                    .Where(p => !own.Contains(p, StringComparer.OrdinalIgnoreCase))
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .ToList();
+                _phrases[(kind, record.Id)] = [.. ownWords, .. fromSynonyms.Select(Words).Where(w => w.Length > 0)];
+                _shown[(kind, record.Id)] = [.. own, .. fromSynonyms];
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="quoteWords"/> (from <see cref="Words"/>) contains a phrase that names the record.</summary>
+    public bool Names(RecordKind kind, string id, string[] quoteWords) =>
+        _phrases.TryGetValue((kind, id), out var phrases) && phrases.Any(phrase => Contains(quoteWords, phrase));
+
+    /// <summary>The phrases that name the record, for a curator reading why a link failed.</summary>
+    public IReadOnlyList<string> Shown(RecordKind kind, string id) => _shown.GetValueOrDefault((kind, id)) ?? [];
+
+    public static string[] Words(string text) =>
+        [.. WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant())];
+
+    /// <summary>"Low sodium (salt)" is named by "Low sodium (salt)", "Low sodium" and "salt".</summary>
+    private static IEnumerable<string> NameParts(string name)
+    {
+        yield return name;
+        var open = name.IndexOf('(', StringComparison.Ordinal);
+        var close = name.IndexOf(')', StringComparison.Ordinal);
+        if (open > 0 && close > open)
+        {
+            yield return name[..open] + name[(close + 1)..];
+            yield return name[(open + 1)..close];
+        }
+    }
+
+    private static bool Contains(string[] text, string[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= text.Length; start++)
+        {
+            if (SamePhrase(text.AsSpan(start, phrase.Length), phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SamePhrase(ReadOnlySpan<string> a, ReadOnlySpan<string> b)
+    {
+        if (a.Length != b.Length || a.Length == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!SameWord(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The same word, or one is the other plus a plural or verb ending ("cramp" ~ "cramps", "massage" ~ "massaging").</summary>
+    public static bool SameWord(string a, string b) => a == b || Inflects(a, b) || Inflects(b, a);
+
+    private static bool Inflects(string word, string stem)
+    {
+        // Short words stay exact, or "i" would match "is".
+        if (stem.Length < 3 || word.Length <= stem.Length)
+        {
+            return false;
+        }
+
+        if (word.StartsWith(stem, StringComparison.Ordinal))
+        {
+            var ending = word.AsSpan(stem.Length);
+            return ending is "s" or "es" or "ed" or "ing" || (stem[^1] == 'e' && ending is "d");
+        }
+
+        var root = stem.AsSpan(0, stem.Length - 1);
+        if (!word.AsSpan().StartsWith(root, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = word.AsSpan(root.Length);
+        return stem[^1] switch
+        {
+            'e' => rest is "ing",
+            'y' => rest is "ies" or "ied",
+            _ => false,
+        };
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+}
