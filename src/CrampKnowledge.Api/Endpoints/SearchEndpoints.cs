@@ -28,9 +28,16 @@ public static class SearchEndpoints
     private static BufferedOk<SearchResponse> Search(
         [AsParameters] SearchQuery query, SearchVocabulary vocabulary, KnowledgeSearch search, SearchResponseWriter writer)
     {
-        var plan = vocabulary.Plan(query.Q!);
-        var hits = search.Find(plan, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit);
-        var suggestions = hits.Count == 0 ? vocabulary.Suggest(plan) : [];
-        return new BufferedOk<SearchResponse>(new SearchResponse(query.Q!, plan.Terms, hits, suggestions, Disclaimer.Text), writer);
+        var response = Answer(query.Q!, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit, vocabulary, search);
+        return new BufferedOk<SearchResponse>(response, writer);
+    }
+
+    /// <summary>The whole answer to a question: its plan, the hits, the words that matched nothing and, without hits, likely typos.</summary>
+    internal static SearchResponse Answer(string q, IReadOnlyList<string> types, int limit, SearchVocabulary vocabulary, KnowledgeSearch search)
+    {
+        var plan = vocabulary.Plan(q);
+        var answer = search.Answer(plan, types, limit);
+        var suggestions = answer.Hits.Count == 0 ? vocabulary.Suggest(answer.UnmatchedTerms) : [];
+        return new SearchResponse(q, plan.Terms, answer.UnmatchedTerms, answer.Hits, suggestions, Disclaimer.Text);
     }
 }
