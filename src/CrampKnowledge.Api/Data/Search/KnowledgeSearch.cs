@@ -106,7 +106,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
         var specificRows = ArrayPool<bool>.Shared.Rent(rowCount);
         var named = ArrayPool<bool>.Shared.Rent(rowCount);
         var phraseFound = ArrayPool<bool>.Shared.Rent(phraseCount);
-        var phraseAsks = ArrayPool<bool>.Shared.Rent(phraseCount);
+        var phraseDiscriminates = ArrayPool<bool>.Shared.Rent(phraseCount);
         var best = ArrayPool<(int Row, double Score, int Group)>.Shared.Rent(limit);
         try
         {
@@ -117,28 +117,36 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
             specificRows.AsSpan(0, rowCount).Clear();
             named.AsSpan(0, rowCount).Clear();
             phraseFound.AsSpan(0, phraseCount).Clear();
-            phraseAsks.AsSpan(0, phraseCount).Clear();
+            phraseDiscriminates.AsSpan(0, phraseCount).Clear();
             var typeMask = SearchColumns.TypeMask(types);
-            var reader = new QuestionReader(index, plan.SpecificPhrases, typeMask, specificRows, phraseFound, phraseAsks);
+            var reader = new QuestionReader(index, plan.SpecificPhrases, typeMask, specificRows, phraseFound, phraseDiscriminates);
             Score(plan, ranges, firstRange, frequencies, scores, rowsOfPhrase, lastPhrase, matched, ref reader);
 
             var unmatched = new List<string>();
+            var asksUnmatched = false;
             foreach (var word in plan.WordPhrases)
             {
                 if (!Array.Exists(word.Phrases, p => phraseFound[p]))
                 {
                     unmatched.Add(word.Word);
+                    asksUnmatched |= !SearchVocabulary.GenericWords.Contains(word.Word);
                 }
             }
 
-            // Generic words alone search what was asked: the records they name. Otherwise only specific phrases make hits.
-            var genericOnly = !phraseAsks.AsSpan(0, phraseCount).Contains(true);
+            // Only specific phrases make hits, and a specific word that matched nothing leaves none. Generic words alone
+            // ("leg cramps"; "seized up" is a cramp too, through its synonym) search what was asked: the records they name,
+            // by the phrases that tell rows apart when some do ("spasm"), else by all ("cramp" is in most records).
+            var asksSpecifically = false;
             for (var phrase = 0; phrase < phraseCount; phrase++)
             {
-                if (genericOnly || phraseAsks[phrase])
-                {
-                    PhraseMatcher.MarkNamed(index, ranges.AsSpan(firstRange[phrase], firstRange[phrase + 1] - firstRange[phrase]), named);
-                }
+                asksSpecifically |= phraseDiscriminates[phrase] && IsSpecific(plan, phrase);
+            }
+
+            var genericOnly = !asksUnmatched && !asksSpecifically;
+            MarkNamed(plan, ranges, firstRange, named, phraseDiscriminates, genericOnly);
+            if (genericOnly && !AnyCandidate(named, matched, typeMask))
+            {
+                MarkNamed(plan, ranges, firstRange, named, phraseDiscriminates: null, genericOnly);
             }
 
             var cautionRows = genericOnly ? [] : CautionsSpokenOf(plan, named, typeMask);
@@ -146,7 +154,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
             for (var row = 0; row < rowCount; row++)
             {
                 var isCaution = cautionRows.Contains(row);
-                if (isCaution || (matched[row] && (index.Rows[row].TypeBit & typeMask) != 0 && (genericOnly ? named[row] : specificRows[row])))
+                if (isCaution || (IsCandidate(row, matched, typeMask) && (genericOnly ? named[row] : specificRows[row])))
                 {
                     KeepRanked(best.AsSpan(0, limit), ref bestCount, (row, scores[row], Group(index.Rows[row], isCaution, plan.AsksForReliefNow)));
                 }
@@ -171,8 +179,41 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
             ArrayPool<bool>.Shared.Return(specificRows);
             ArrayPool<bool>.Shared.Return(named);
             ArrayPool<bool>.Shared.Return(phraseFound);
-            ArrayPool<bool>.Shared.Return(phraseAsks);
+            ArrayPool<bool>.Shared.Return(phraseDiscriminates);
             ArrayPool<(int, double, int)>.Shared.Return(best);
+        }
+    }
+
+    private static bool IsSpecific(SearchPlan plan, int phrase) => phrase < plan.SpecificPhrases.Count && plan.SpecificPhrases[phrase];
+
+    private bool IsCandidate(int row, bool[] matched, int typeMask) => matched[row] && (index.Rows[row].TypeBit & typeMask) != 0;
+
+    private bool AnyCandidate(bool[] named, bool[] matched, int typeMask)
+    {
+        for (var row = 0; row < index.Rows.Length; row++)
+        {
+            if (named[row] && IsCandidate(row, matched, typeMask))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Marks the rows that phrases name (<see cref="PhraseMatcher.MarkNamed"/>): those telling rows apart, when
+    /// <paramref name="phraseDiscriminates"/> is given, and of those only the specific ones unless the question is generic only.
+    /// </summary>
+    private void MarkNamed(
+        SearchPlan plan, (int From, int To)[] ranges, ReadOnlySpan<int> firstRange, bool[] named, bool[]? phraseDiscriminates, bool genericOnly)
+    {
+        for (var phrase = 0; phrase < plan.Phrases.Count; phrase++)
+        {
+            if (phraseDiscriminates is null || (phraseDiscriminates[phrase] && (genericOnly || IsSpecific(plan, phrase))))
+            {
+                PhraseMatcher.MarkNamed(index, ranges.AsSpan(firstRange[phrase], firstRange[phrase + 1] - firstRange[phrase]), named);
+            }
         }
     }
 
@@ -347,16 +388,19 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     }
 
     /// <summary>
-    /// Reads, for <see cref="Answer"/>, which phrases were found in the rows of the searched types, which phrases ask
-    /// something specific (specific in the plan, and matching nothing or at most half the rows), and the rows those are in.
+    /// Reads, for <see cref="Answer"/>, which phrases were found in the rows of the searched types, which tell rows
+    /// apart (in some rows, at most half of them: bm25 floors the weight of the others), and the rows that specific
+    /// phrases telling rows apart are in.
     /// </summary>
     private readonly struct QuestionReader(
-        SearchIndex index, IReadOnlyList<bool> specificPhrases, int typeMask, bool[] specificRows, bool[] phraseFound, bool[] phraseAsks) : IPhraseRows
+        SearchIndex index, IReadOnlyList<bool> specificPhrases, int typeMask, bool[] specificRows, bool[] phraseFound, bool[] phraseDiscriminates)
+        : IPhraseRows
     {
         public void Rows(int phrase, ReadOnlySpan<int> rows)
         {
-            var asks = phrase < specificPhrases.Count && specificPhrases[phrase] && (rows.IsEmpty || !Bm25.IsFloored(index.Rows.Length, rows.Length));
-            phraseAsks[phrase] = asks;
+            var discriminates = !rows.IsEmpty && !Bm25.IsFloored(index.Rows.Length, rows.Length);
+            phraseDiscriminates[phrase] = discriminates;
+            var asks = discriminates && phrase < specificPhrases.Count && specificPhrases[phrase];
             foreach (var row in rows)
             {
                 specificRows[row] |= asks;

@@ -36,11 +36,13 @@ public sealed class SearchCautions
                     continue;
                 }
 
+                // Phrases say what a question must say; a trigger without them would fire on any question that names
+                // the treatment by a word it shares with others ("water pills" → medications → "Muscle relaxant medication").
                 var groups = new[] { TriggerColumns.ReadPhrases(trigger.PhrasesJson), TriggerColumns.ReadPhrases(trigger.AlsoPhrasesJson) }
                     .Where(g => g.Count > 0)
                     .Select(g => g.Select(SituationWords).Where(w => w.Length > 0).ToArray())
                     .ToArray();
-                if (groups.All(g => g.Length > 0))
+                if (groups.Length > 0 && groups.All(g => g.Length > 0))
                 {
                     situations.Add(new Situation(groups));
                 }
@@ -84,7 +86,7 @@ public sealed class SearchCautions
 
     /// <summary>
     /// Groups of phrases, each phrase as its words: the situation is stated when, in every group, some phrase has all
-    /// its words among the question's (any order, any inflection). No group: naming the treatment states it.
+    /// its words among the question's (any order, any inflection).
     /// </summary>
     internal sealed record Situation(string[][][] Groups)
     {
