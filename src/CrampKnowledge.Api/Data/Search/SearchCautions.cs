@@ -62,9 +62,15 @@ public sealed class SearchCautions
         return new SearchCautions(cautions);
     }
 
-    /// <summary>A rule phrase's words without stop words and gaps: "hurt my calf" is said when "hurt" and "calf" are.</summary>
+    /// <summary>
+    /// A rule phrase's words without stop words and gaps: "hurt my calf" is said when "hurt" and "calf" are. A negation
+    /// stays: "stretching doesn't help" is not said by "does stretching help".
+    /// </summary>
     private static string[] SituationWords(string phrase) =>
-        RuleWords.PhraseWords(phrase).Where(w => w != RuleWords.Gap && !SearchVocabulary.StopWords.Contains(w)).Distinct().ToArray();
+        RuleWords.PhraseWords(phrase)
+            .Where(w => w != RuleWords.Gap && (!SearchVocabulary.StopWords.Contains(w) || SearchVocabulary.NegatedVerbs.Contains(w)))
+            .Distinct()
+            .ToArray();
 
     /// <summary>A treatment, the caution red flag that limits it, and the situations in which it does.</summary>
     internal sealed record Caution(int TreatmentRow, int RedFlagRow, IReadOnlyList<Situation> Situations)

@@ -11,6 +11,10 @@ namespace CrampKnowledge.Api.Data.Search;
 public sealed class SearchVocabulary
 {
 
+    // The halves of "don't", "doesn't"...: no meaning to search, but a caution's situation may need them ("stretching doesn't help").
+    internal static readonly string[] NegatedVerbs =
+        ["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "won", "wouldn", "shouldn", "couldn", "t"];
+
     // Words that carry no meaning in a question about cramps ("why do my legs cramp at night").
     internal static readonly HashSet<string> StopWords =
     [
@@ -20,6 +24,8 @@ public sealed class SearchVocabulary
         "them", "then", "there", "these", "they", "this", "to", "up", "was", "we", "were", "what", "when", "where", "which",
         "while", "who", "why", "will", "with", "would", "you", "your", "keep", "lot", "lots", "very", "really", "much", "many",
         "now", "right", "just", "also", "still", "please", "tell", "know", "want", "need", "anything", "something",
+        // What is left of a contraction once the apostrophe splits it: I'm, it's, I've, I'll, they're, and NegatedVerbs.
+        "m", "s", "ve", "ll", "re", .. NegatedVerbs,
     ];
 
     // Words almost every question about cramps contains: where a cramp is and what it feels like. They never make a
