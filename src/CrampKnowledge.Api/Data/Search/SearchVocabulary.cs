@@ -62,6 +62,9 @@ public sealed class SearchVocabulary
     private readonly IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> _synonyms;
     private readonly Dictionary<string, int[]> _synonymsByFirstWord;
     private readonly int[] _synonymsWithoutWords;
+
+    // Per synonym entry, whether it adds specific terms, and which: read once here, not per question.
+    private readonly bool[][] _addsSpecific;
     private readonly IReadOnlyList<string> _knownWords;
 
     private SearchVocabulary(IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> synonyms, IReadOnlyList<string> knownWords)
@@ -73,6 +76,7 @@ public sealed class SearchVocabulary
             .ToDictionary(g => g.Key, g => g.Select(s => s.Index).ToArray(), StringComparer.Ordinal);
         // A phrase without words is in every query (as it was when every phrase was tried at every position).
         _synonymsWithoutWords = numbered.Where(s => s.Phrase.Length == 0).Select(s => s.Index).ToArray();
+        _addsSpecific = synonyms.Select(s => s.Means.Select(m => SaysSomethingSpecific(s.Phrase) && !IsGeneric(Words(m))).ToArray()).ToArray();
         _knownWords = knownWords;
     }
 
@@ -114,9 +118,9 @@ public sealed class SearchVocabulary
         foreach (var synonym in SynonymsIn(words))
         {
             var (phrase, means) = _synonyms[synonym];
-            var saidSpecifically = SaysSomethingSpecific(phrase);
-            foreach (var meaning in means)
+            for (var m = 0; m < means.Count; m++)
             {
+                var meaning = means[m];
                 if (significant.Contains(meaning))
                 {
                     continue;
@@ -129,7 +133,7 @@ public sealed class SearchVocabulary
                 }
 
                 var term = terms.IndexOf(meaning);
-                termIsSpecific[term] |= saidSpecifically && !IsGeneric(Words(meaning));
+                termIsSpecific[term] |= _addsSpecific[synonym][m];
                 foreach (var word in phrase)
                 {
                     if (significant.Contains(word) && !termWords[term].Contains(word))
