@@ -18,6 +18,7 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
     private readonly HttpClient _client = factory.CreateClient();
     private readonly KnowledgeSnapshot _snapshot = factory.Services.GetRequiredService<KnowledgeSnapshot>();
 
+    // None of thigh, numbness, tingling, rash or jaw is in the five articles: the knowledge base cannot speak to them.
     [Theory]
     [InlineData("cramp in my thigh", new[] { "thigh" })]
     [InlineData("leg cramps and numbness", new[] { "numbness" })]
