@@ -147,6 +147,24 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.All(top, hit => Assert.True(hit.GetProperty("contested").GetBoolean()));
     }
 
+    [Fact]
+    public async Task EveryDisagreementAskedByItsTopicFindsARecordItConcernsNearTheTop()
+    {
+        var points = TestJson.ReadSeed("contested.json").EnumerateArray().ToList();
+
+        foreach (var point in points)
+        {
+            var result = await Search(point.Text("topic"));
+
+            var concerns = point.GetProperty("concerns").EnumerateArray().Select(c => (c.Text("type"), c.Text("id"))).ToHashSet();
+            var top = result.GetProperty("hits").EnumerateArray().Take(3).Where(h => concerns.Contains((h.Text("type"), h.Text("id")))).ToList();
+            Assert.True(top.Count > 0, $"'{point.Text("topic")}' finds none of {point.Text("id")}'s records in its top 3");
+            Assert.All(top, hit => Assert.True(hit.GetProperty("contested").GetBoolean()));
+        }
+
+        Assert.NotEmpty(points);
+    }
+
     [Theory]
     [InlineData("heat or ice", "treatment")]
     [InlineData("is low salt a cause", "cause")]
