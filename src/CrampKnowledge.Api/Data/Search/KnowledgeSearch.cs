@@ -126,7 +126,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
             var asksUnmatched = false;
             foreach (var word in plan.WordPhrases)
             {
-                if (!Array.Exists(word.Phrases, p => phraseFound[p]))
+                if (!AnyFound(word.Phrases, phraseFound))
                 {
                     unmatched.Add(word.Word);
                     asksUnmatched |= !SearchVocabulary.GenericWords.Contains(word.Word);
@@ -182,6 +182,19 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
             ArrayPool<bool>.Shared.Return(phraseDiscriminates);
             ArrayPool<(int, double, int)>.Shared.Return(best);
         }
+    }
+
+    private static bool AnyFound(int[] phrases, bool[] phraseFound)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (phraseFound[phrase])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSpecific(SearchPlan plan, int phrase) => phrase < plan.SpecificPhrases.Count && plan.SpecificPhrases[phrase];
