@@ -12,8 +12,14 @@ public sealed record SearchResponse(
     string Query,
     [property: Description("The terms actually searched: the query's significant words, then what synonyms added (\"water pills\" → diuretics).")]
     IReadOnlyList<string> SearchedTerms,
+    [property: Description("The query's significant words that match nothing searched, neither as typed nor through a synonym "
+        + "(\"cramp in my thigh\" → [\"thigh\"]): the knowledge base says nothing about them, which is not the same as saying they are harmless. "
+        + "Empty when every word matched.")]
+    IReadOnlyList<string> UnmatchedTerms,
+    [property: Description("The ranked hits; empty when the query's specific words match nothing (see unmatchedTerms). "
+        + "Generic words (leg, foot, calf, cramp, muscle, spasm, pain, hurt, ache) never make a hit on their own.")]
     IReadOnlyList<SearchHit> Hits,
-    [property: Description("When nothing matched: known words closest to the query's words (\"dehidration\" → dehydration).")]
+    [property: Description("When nothing matched: known words that an unmatched word is likely a typo of (\"dehidration\" → dehydration).")]
     IReadOnlyList<string> Suggestions,
     string Disclaimer);
 
@@ -21,9 +27,14 @@ public sealed record SearchResponse(
 public sealed record SearchHit(
     [property: Description("cause, treatment, prevention, red-flag or source.")] string Type,
     string Id, string Name, string Summary,
-    [property: Description("Relevance (bm25, higher is better); only comparable within one response.")] double Score,
+    [property: Description("Relevance (bm25, higher is better); only comparable within one response. Hits are ordered by it within "
+        + "their group (a caution first, then for how-to-stop-it-now questions treatments before preventions), so a later hit can score higher.")]
+    double Score,
     [property: Description("The best-matching passage, HTML-escaped, with matches in <mark> tags.")] string Snippet,
+    [property: Description("Red flags only: caution, see-doctor or see-specialist.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Urgency,
+    [property: Description("True when the articles disagree about this record (as on the list rows); the record's detail gives both sides in `contested`.")]
+    bool Contested,
     IReadOnlyList<Citation> Citations);
 
 public sealed record SearchQuery

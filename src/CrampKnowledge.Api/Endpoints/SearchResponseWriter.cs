@@ -40,6 +40,7 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
         writer.WriteStartObject();
         writer.WriteString(_names.Query, response.Query);
         WriteStrings(writer, _names.SearchedTerms, response.SearchedTerms);
+        WriteStrings(writer, _names.UnmatchedTerms, response.UnmatchedTerms);
         if (ResponseJson.StartArray(writer, _names.Hits, response.Hits) is { } hits)
         {
             for (var i = 0; i < hits.Count; i++)
@@ -68,6 +69,8 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
         {
             writer.WriteString(_names.Urgency, Encoded(hit.Urgency));
         }
+
+        writer.WriteBoolean(_names.Contested, hit.Contested);
 
         writer.WritePropertyName(_names.Citations);
         if (hit.Citations is null)
@@ -105,6 +108,7 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
     {
         public JsonEncodedText Query { get; } = json.Name(nameof(SearchResponse.Query));
         public JsonEncodedText SearchedTerms { get; } = json.Name(nameof(SearchResponse.SearchedTerms));
+        public JsonEncodedText UnmatchedTerms { get; } = json.Name(nameof(SearchResponse.UnmatchedTerms));
         public JsonEncodedText Hits { get; } = json.Name(nameof(SearchResponse.Hits));
         public JsonEncodedText Suggestions { get; } = json.Name(nameof(SearchResponse.Suggestions));
         public JsonEncodedText Disclaimer { get; } = json.Name(nameof(SearchResponse.Disclaimer));
@@ -115,6 +119,7 @@ internal sealed class SearchResponseWriter : IResponseBodyWriter<SearchResponse>
         public JsonEncodedText Score { get; } = json.Name(nameof(SearchHit.Score));
         public JsonEncodedText Snippet { get; } = json.Name(nameof(SearchHit.Snippet));
         public JsonEncodedText Urgency { get; } = json.Name(nameof(SearchHit.Urgency));
+        public JsonEncodedText Contested { get; } = json.Name(nameof(SearchHit.Contested));
         public JsonEncodedText Citations { get; } = json.Name(nameof(SearchHit.Citations));
     }
 }

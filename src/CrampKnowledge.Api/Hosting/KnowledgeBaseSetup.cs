@@ -20,6 +20,7 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(sp => SearchVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchIndex.Build(sp.GetRequiredService<KnowledgeSnapshot>()));
+        builder.Services.AddSingleton(sp => SearchCautions.Load(sp.GetRequiredService<KnowledgeSnapshot>(), sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddSingleton<KnowledgeSearch>();
         builder.Services.AddSingleton<SerializedResponses>();
         builder.Services.AddSingleton<RedFlagCheckResponseWriter>();

@@ -32,6 +32,7 @@ public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutput
     public void TheSearchTestsQuestionsGetTheSameHitsWithEveryTypesCombination()
     {
         var questions = QuestionsOf(typeof(SearchRelevanceTests)).Concat(QuestionsOf(typeof(SearchSafetyTests)))
+            .Concat(QuestionsOf(typeof(SearchHonestyTests))).Concat(QuestionsOf(typeof(SearchQuestionReadingTests)))
             .Concat(["why do my legs cramp at night", "cramps legs muscles", "Prairie Path", "water pills", "NEAR(\"water\" \"pills\") AND -*"])
             .Where(q => SearchVocabulary.Words(q).Count > 0)
             .Distinct()

@@ -26,23 +26,21 @@ public sealed class SearchResponseWriterTests(ApiFactory factory) : IClassFixtur
     public void EveryWordAndPhraseOfTheCorpusIsWrittenAsTheSerializerWritesIt()
     {
         var questions = _index.Terms
-            .Concat(["why do my legs cramp at night", "water pills", "charley horse", "dehidration", "zzzz", "<b>\"quotes\" & ünïcödé</b>"])
+            .Concat(["why do my legs cramp at night", "water pills", "charley horse", "dehidration", "zzzz", "<b>\"quotes\" & ünïcödé</b>",
+                "heat or ice", "cramp in my thigh", "can I massage my calf after I hurt it yesterday", "how do I stop a cramp right now"])
             .ToList();
         var compared = 0;
         foreach (var question in questions)
         {
             foreach (var types in new[] { SearchQuery.DefaultTypes, SearchQuery.KnownTypes, ["source"] })
             {
-                var plan = _vocabulary.Plan(question);
-                var hits = _search.Find(plan, types, 50);
-                var suggestions = hits.Count == 0 ? _vocabulary.Suggest(plan) : [];
-                var response = new SearchResponse(question, plan.Terms, hits, suggestions, Disclaimer.Text);
+                var response = SearchEndpoints.Answer(question, types, 50, _vocabulary, _search);
 
                 var written = new ArrayBufferWriter<byte>();
                 _writer.Write(response, written);
 
                 Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(response, _options), written.WrittenSpan.ToArray());
-                compared += hits.Count;
+                compared += response.Hits.Count;
             }
         }
 

@@ -7,9 +7,9 @@ public static class NearestTerms
 
     /// <summary>
     /// Ids whose words (id, name or alias) are within a third of the input's length in edits, or
-    /// contain it, closest first.
+    /// contain it, closest first; <paramref name="maxEdits"/> allows fewer edits.
     /// </summary>
-    public static IReadOnlyList<string> Find(string input, IEnumerable<(string Word, string Id)> candidates, int max = 3)
+    public static IReadOnlyList<string> Find(string input, IEnumerable<(string Word, string Id)> candidates, int max = 3, int? maxEdits = null)
     {
         var typed = input.Trim().ToLowerInvariant();
         // Nothing in the knowledge base is this long, and edit distance costs length × length: a 60 KB
@@ -19,7 +19,7 @@ public static class NearestTerms
             return [];
         }
 
-        var allowed = Math.Max(2, typed.Length / 3);
+        var allowed = Math.Min(Math.Max(2, typed.Length / 3), maxEdits ?? int.MaxValue);
         return candidates
             .Where(c => c.Word.Length - typed.Length <= allowed || c.Word.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .Where(c => typed.Length - c.Word.Length <= allowed)

@@ -20,6 +20,12 @@ internal static class Bm25
     }
 
     /// <summary>
+    /// True when a phrase is in so many rows that <see cref="InverseDocumentFrequency"/> is floored: it tells rows
+    /// apart hardly at all, and a row matched by such phrases alone scores about 1e-6 (0 once rounded).
+    /// </summary>
+    public static bool IsFloored(int rowCount, int rowsWithPhrase) => Math.Log((rowCount - rowsWithPhrase + 0.5) / (rowsWithPhrase + 0.5)) <= 0.0;
+
+    /// <summary>
     /// The document-length part of the score, K1 · (1 − B + B · dl / avgdl). FTS5 computes it per phrase; it is the
     /// same value every time, so once per row, at start-up, gives the same bits.
     /// </summary>

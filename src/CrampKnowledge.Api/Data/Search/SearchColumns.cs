@@ -14,6 +14,9 @@ internal static class SearchColumns
     /// <summary>Type and slug are not indexed; names and aliases outrank summaries and quotes.</summary>
     public static ReadOnlySpan<double> Weights => [0.0, 0.0, 10.0, 8.0, 3.0, 1.0];
 
+    /// <summary>True for the columns that name a record: its name and aliases (a source's title and publisher).</summary>
+    public static bool Names(int column) => column is Name or Aliases;
+
     /// <summary>One bit per wire type (<see cref="Contracts.SearchQuery.KnownTypes"/>), for a type filter as a mask.</summary>
     public static int TypeBit(string type)
     {

@@ -11,21 +11,60 @@ namespace CrampKnowledge.Api.Data.Search;
 public sealed class SearchVocabulary
 {
 
+    // The halves of "don't", "doesn't"...: no meaning to search, but a caution's situation may need them ("stretching doesn't help").
+    internal static readonly string[] NegatedVerbs =
+        ["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "won", "wouldn", "shouldn", "couldn", "t"];
+
     // Words that carry no meaning in a question about cramps ("why do my legs cramp at night").
     internal static readonly HashSet<string> StopWords =
     [
         "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
-        "does", "doing", "for", "from", "get", "gets", "getting", "got", "had", "has", "have", "having", "how", "i", "if", "in",
+        "does", "doing", "during", "for", "from", "get", "gets", "getting", "got", "had", "has", "have", "having", "how", "i", "if", "in",
         "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "should", "so", "some", "than", "that", "the", "their",
         "them", "then", "there", "these", "they", "this", "to", "up", "was", "we", "were", "what", "when", "where", "which",
         "while", "who", "why", "will", "with", "would", "you", "your", "keep", "lot", "lots", "very", "really", "much", "many",
         "now", "right", "just", "also", "still", "please", "tell", "know", "want", "need", "anything", "something",
+        // What is left of a contraction once the apostrophe splits it: I'm, it's, I've, I'll, they're, and NegatedVerbs.
+        "m", "s", "ve", "ll", "re", .. NegatedVerbs,
     ];
+
+    // Words almost every question about cramps contains: where a cramp is and what it feels like. They never make a
+    // hit on their own when the question says anything else ("cramp in my thigh" must not list every cramp record);
+    // a question of these words alone searches them, in names and aliases (KnowledgeSearch.Answer).
+    // Not here: words that tell records apart ("sore" is a red flag's, "tight", "stiff", "tired" are causes', "thigh",
+    // "toes" and "arch" are places only some records name), nor words of the red-flag rules' situations ("injury").
+    internal static readonly HashSet<string> GenericWords =
+    [
+        "leg", "legs", "foot", "feet", "calf", "calves", "cramp", "cramps", "cramped", "cramping", "crampy",
+        "muscle", "muscles", "muscular", "spasm", "spasms", "pain", "pains", "painful", "hurt", "hurts", "hurting",
+        "ache", "aches", "aching", "achy",
+    ];
+
+    // A question asks how to stop a cramp now when it says so with one of these words ("how do I stop a cramp right
+    // now", "relieve a cramp", "what to do during a cramp") and none of PreventionWords. Read over all its words,
+    // stop words included ("now"): the plan's phrases are not changed by them.
+    internal static readonly HashSet<string> ReliefWords =
+    [
+        "stop", "stopping", "relieve", "relieves", "relieving", "relief", "ease", "easing", "during", "now", "immediately",
+        "instantly", "instant", "quick", "quickly", "fast", "rid", "release", "loosen",
+    ];
+
+    // "how to prevent cramps", "avoid cramps in the future", "stop getting cramps": the question is about next time.
+    internal static readonly HashSet<string> PreventionWords =
+    [
+        "prevent", "prevents", "preventing", "prevention", "avoid", "avoiding", "future", "again", "anymore",
+    ];
+
+    // After "stop", these make it prevention: "stop getting cramps", "stop having cramps".
+    private static readonly HashSet<string> OngoingWords = ["getting", "having", "keep", "keeps"];
 
     // Synonym entries in seed order, grouped by phrase; found through the phrase's first word.
     private readonly IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> _synonyms;
     private readonly Dictionary<string, int[]> _synonymsByFirstWord;
     private readonly int[] _synonymsWithoutWords;
+
+    // Per synonym entry, whether it adds specific terms, and which: read once here, not per question.
+    private readonly bool[][] _addsSpecific;
     private readonly IReadOnlyList<string> _knownWords;
 
     private SearchVocabulary(IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> synonyms, IReadOnlyList<string> knownWords)
@@ -37,6 +76,7 @@ public sealed class SearchVocabulary
             .ToDictionary(g => g.Key, g => g.Select(s => s.Index).ToArray(), StringComparer.Ordinal);
         // A phrase without words is in every query (as it was when every phrase was tried at every position).
         _synonymsWithoutWords = numbered.Where(s => s.Phrase.Length == 0).Select(s => s.Index).ToArray();
+        _addsSpecific = synonyms.Select(s => s.Means.Select(m => SaysSomethingSpecific(s.Phrase) && !IsGeneric(Words(m))).ToArray()).ToArray();
         _knownWords = knownWords;
     }
 
@@ -61,37 +101,151 @@ public sealed class SearchVocabulary
             significant.AddRange(words);
         }
 
+        // Beside each term: whether it says something specific (not only generic words, and not added only by generic
+        // words: "spasm" → cramp), and the question's words it stands for, for unmatchedTerms.
         var terms = new List<string>(significant.Count + 4);
+        var termIsSpecific = new List<bool>(significant.Count + 4);
+        var termWords = new List<List<string>>(significant.Count + 4);
         foreach (var word in significant)
         {
-            AddOnce(terms, word);
+            if (AddOnce(terms, word))
+            {
+                termIsSpecific.Add(!GenericWords.Contains(word));
+                termWords.Add([word]);
+            }
         }
 
         foreach (var synonym in SynonymsIn(words))
         {
-            foreach (var means in _synonyms[synonym].Means)
+            var (phrase, means) = _synonyms[synonym];
+            for (var m = 0; m < means.Count; m++)
             {
-                if (!significant.Contains(means))
+                var meaning = means[m];
+                if (significant.Contains(meaning))
                 {
-                    AddOnce(terms, means);
+                    continue;
+                }
+
+                if (AddOnce(terms, meaning))
+                {
+                    termIsSpecific.Add(false);
+                    termWords.Add([]);
+                }
+
+                var term = terms.IndexOf(meaning);
+                termIsSpecific[term] |= _addsSpecific[synonym][m];
+                foreach (var word in phrase)
+                {
+                    if (significant.Contains(word) && !termWords[term].Contains(word))
+                    {
+                        termWords[term].Add(word);
+                    }
                 }
             }
         }
 
         var alternatives = new List<SearchPhrase>(terms.Count + 1);
-        foreach (var term in terms)
+        var phraseOfTerm = new int[terms.Count];
+        var specific = new List<bool>(terms.Count + 1);
+        for (var term = 0; term < terms.Count; term++)
         {
-            AddOnce(alternatives, ToPhrase(term));
+            phraseOfTerm[term] = AddPhrase(alternatives, specific, ToPhrase(terms[term]), termIsSpecific[term]);
         }
 
         if (significant.Count > 1)
         {
             // The words side by side, as typed, outrank the same words scattered ("low potassium" vs "potassium-lowering").
             // They are words of the query already, so joined they are their own phrase text (ToPhrase would read them again).
-            AddOnce(alternatives, new SearchPhrase(string.Join(' ', significant), IsPrefix: false));
+            AddPhrase(alternatives, specific, new SearchPhrase(string.Join(' ', significant), IsPrefix: false), !IsGeneric(significant));
         }
 
-        return new SearchPlan(significant, terms, alternatives);
+        var wordPhrases = new List<WordPhrases>(termWords.Count);
+        foreach (var word in significant)
+        {
+            if (wordPhrases.Exists(w => w.Word == word))
+            {
+                continue;
+            }
+
+            var phrases = new List<int>(2);
+            for (var term = 0; term < terms.Count; term++)
+            {
+                if (termWords[term].Contains(word) && !phrases.Contains(phraseOfTerm[term]))
+                {
+                    phrases.Add(phraseOfTerm[term]);
+                }
+            }
+
+            wordPhrases.Add(new WordPhrases(word, [.. phrases]));
+        }
+
+        return new SearchPlan(significant, terms, alternatives)
+        {
+            SpecificPhrases = [.. specific], WordPhrases = wordPhrases, AllWords = words, AsksForReliefNow = AsksForReliefNow(words),
+        };
+    }
+
+    /// <summary>True when the words are all generic ("leg cramps"), or there are none.</summary>
+    public static bool IsGeneric(IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (!GenericWords.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A synonym's phrase says something specific when a word of it is neither generic nor a stop word ("water pills", "wake me up").
+    private static bool SaysSomethingSpecific(string[] phrase)
+    {
+        foreach (var word in phrase)
+        {
+            if (!GenericWords.Contains(word) && !StopWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the question asks how to stop a cramp now: a word of <see cref="ReliefWords"/>, none of
+    /// <see cref="PreventionWords"/>, and no "stop getting"/"stop having".
+    /// </summary>
+    public static bool AsksForReliefNow(IReadOnlyList<string> words)
+    {
+        var relief = false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (PreventionWords.Contains(words[i])
+                || (words[i] is "stop" or "stopping" && i + 1 < words.Count && OngoingWords.Contains(words[i + 1])))
+            {
+                return false;
+            }
+
+            relief |= ReliefWords.Contains(words[i]);
+        }
+
+        return relief;
+    }
+
+    private static int AddPhrase(List<SearchPhrase> phrases, List<bool> specific, SearchPhrase phrase, bool isSpecific)
+    {
+        var at = phrases.IndexOf(phrase);
+        if (at >= 0)
+        {
+            specific[at] |= isSpecific;
+            return at;
+        }
+
+        phrases.Add(phrase);
+        specific.Add(isSpecific);
+        return phrases.Count - 1;
     }
 
     /// <summary>The synonym entries whose phrase the words contain, in seed order.</summary>
@@ -136,19 +290,27 @@ public sealed class SearchVocabulary
         return true;
     }
 
-    private static void AddOnce<T>(List<T> list, T item)
+    private static bool AddOnce<T>(List<T> list, T item)
     {
-        if (!list.Contains(item))
+        if (list.Contains(item))
         {
-            list.Add(item);
+            return false;
         }
+
+        list.Add(item);
+        return true;
     }
 
-    /// <summary>Known words closest to the query's words, for "did you mean" when nothing matched.</summary>
-    public IReadOnlyList<string> Suggest(SearchPlan plan) =>
-        plan.Words
+    /// <summary>
+    /// Known words that the words which matched nothing are likely typos of, for "did you mean": at most one edit
+    /// in four letters, and the same first letter, as typos keep it ("dehidration" → dehydration); so a word the
+    /// knowledge base lacks ("thigh") is not turned into a different one ("tight", "high").
+    /// </summary>
+    public IReadOnlyList<string> Suggest(IReadOnlyList<string> unmatched) =>
+        unmatched
             .Where(w => w.Length >= 3 && !_knownWords.Contains(w))
-            .SelectMany(w => NearestTerms.Find(w, _knownWords.Select(k => (k, k)), max: 3))
+            .SelectMany(w => NearestTerms.Find(
+                w, _knownWords.Where(k => k[0] == w[0]).Select(k => (k, k)), max: 3, maxEdits: Math.Max(1, w.Length / 4)))
             .Distinct()
             .Take(5)
             .ToList();

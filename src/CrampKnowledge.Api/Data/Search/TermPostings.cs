@@ -1,7 +1,7 @@
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>Where one term occurs: every occurrence, and per row the bm25 weight those occurrences add up to.</summary>
-internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowWeights)
+internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowWeights, int[] namingRows)
 {
     /// <summary>Every occurrence (<see cref="SearchIndex.Occurrence"/>), in row, column, position order.</summary>
     public long[] Occurrences { get; } = occurrences;
@@ -15,10 +15,14 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
     /// </summary>
     public double[] RowWeights { get; } = rowWeights;
 
+    /// <summary>The rows whose name or aliases hold the term, ascending: the records the term names.</summary>
+    public int[] NamingRows { get; } = namingRows;
+
     public static TermPostings From(List<long> occurrences)
     {
         var rows = new List<int>();
         var weights = new List<double>();
+        var naming = new List<int>();
         for (var i = 0; i < occurrences.Count; i++)
         {
             var row = SearchIndex.RowOf(occurrences[i]);
@@ -29,8 +33,12 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
             }
 
             weights[^1] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrences[i])];
+            if (SearchColumns.Names(SearchIndex.ColumnOf(occurrences[i])) && (naming.Count == 0 || naming[^1] != row))
+            {
+                naming.Add(row);
+            }
         }
 
-        return new TermPostings([.. occurrences], [.. rows], [.. weights]);
+        return new TermPostings([.. occurrences], [.. rows], [.. weights], [.. naming]);
     }
 }
