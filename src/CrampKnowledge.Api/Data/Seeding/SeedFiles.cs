@@ -54,6 +54,13 @@ internal sealed record SeedVocabulary(
     IReadOnlyDictionary<string, IReadOnlyList<SeedTerm>> Categories, IReadOnlyList<SeedTerm> SourceKinds,
     IReadOnlyList<SeedTerm> Urgencies, IReadOnlyList<SeedTerm> Certainties);
 
+/// <summary>
+/// check-vocabulary.json: the ordinary words the red-flag check understands, by topic; ordinary phrases that
+/// are understood whole; and words that stay unassessed on their own wherever else they occur.
+/// </summary>
+internal sealed record SeedCheckVocabulary(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Words, IReadOnlyList<string> Phrases, IReadOnlyList<string> Unassessed);
+
 /// <summary>Everything read from seed-data/, parsed; <see cref="SeedDataValidator"/> decides whether it is usable.</summary>
 internal sealed record SeedDataset(
     IReadOnlyList<SeedSource> Sources, IReadOnlyDictionary<string, string> SourceTexts, SeedVocabulary Vocabulary,
@@ -63,4 +70,6 @@ internal sealed record SeedDataset(
     public IReadOnlyList<SeedSynonym> Synonyms { get; init; } = [];
 
     public IReadOnlyList<SeedRedFlagRule> RedFlagRules { get; init; } = [];
+
+    public SeedCheckVocabulary CheckVocabulary { get; init; } = new(new Dictionary<string, IReadOnlyList<string>>(), [], []);
 }
