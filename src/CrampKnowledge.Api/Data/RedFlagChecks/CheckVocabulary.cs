@@ -9,7 +9,7 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// What the red-flag check understands, so that it never answers "none" for words it cannot assess.
 /// A description word is understood when it is
 /// <list type="number">
-/// <item>an ordinary word of seed-data/check-vocabulary.json (any plural or verb ending the rule phrases tolerate) or a number in digits;</item>
+/// <item>an ordinary word of seed-data/check-vocabulary.json (any plural or verb ending the rule phrases tolerate) or a number in digits, alone or with a time unit or ordinal ending ("3am", "2nd");</item>
 /// <item>inside an occurrence of a known phrase: a record's name or alias, a search synonym, a rule phrase (each part between its gaps),
 /// unless the word is on the file's <c>unassessed</c> list ("hot" in "hot weather" is not understood on its own: "my leg is hot");</item>
 /// <item>inside an occurrence of one of the file's own ordinary <c>phrases</c> ("hot day", "warm up"), which are understood whole.</item>
@@ -67,7 +67,7 @@ internal sealed class CheckVocabulary
     /// <summary>The rules endpoint's account of this vocabulary.</summary>
     public CheckVocabularySummary Summary() => new(
         "A word of the description is understood when it is an ordinary word of seed-data/check-vocabulary.json (with the plural and verb endings "
-        + "rule phrases tolerate) or a number in digits; or when it stands inside a known phrase (a record's name or alias, a search synonym, "
+        + "rule phrases tolerate) or a number in digits (also \"3am\", \"2nd\", \"30s\"); or when it stands inside a known phrase (a record's name or alias, a search synonym, "
         + "a rule phrase) and is not one of unassessedOnTheirOwn; or inside one of ordinaryPhrases. Every other word is unassessed: "
         + "the check cannot tell a health word from an ordinary word it does not know, so it does not reassure.",
         OrdinaryWordCount, OrdinaryPhrases, KnownPhraseCount, ListedUnassessed);
@@ -253,18 +253,33 @@ internal sealed class CheckVocabulary
         return true;
     }
 
+    /// <summary>Digits, optionally with a unit of time or an ordinal ending: "3", "3am", "10pm", "2nd", "30s", "5min".</summary>
     private static bool IsNumber(ReadOnlySpan<char> word)
     {
-        foreach (var c in word)
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
         {
-            if (!char.IsAsciiDigit(c))
+            digits++;
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        var rest = word[digits..];
+        foreach (var suffix in NumberSuffixes)
+        {
+            if (rest.Equals(suffix, StringComparison.OrdinalIgnoreCase))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
+
+    private static readonly string[] NumberSuffixes = ["", "am", "pm", "st", "nd", "rd", "th", "s", "x", "h", "hr", "hrs", "min", "mins", "k", "km"];
 
     // The description's words are split as the rule phrases' are (FoundPhrases): runs of letters and digits.
     private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
