@@ -18,6 +18,9 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// </summary>
 internal sealed class CheckVocabulary
 {
+    // What may follow the digits of a number that is understood: a time of day, an ordinal, a count or a unit of time or distance.
+    private static readonly string[] NumberSuffixes = ["", "am", "pm", "st", "nd", "rd", "th", "s", "x", "h", "hr", "hrs", "min", "mins", "k", "km"];
+
     private readonly PhraseIndex _index;
 
     // By phrase word number: an ordinary word, understood wherever it stands.
@@ -39,16 +42,15 @@ internal sealed class CheckVocabulary
             _ordinary[_index.Compiled(phrase)[0]] = true;
         }
 
-        _phrasesByFirstWord = known.Select(p => (Words: _index.Compiled(p), Curated: false))
+        _phrasesByFirstWord = new (int[], bool)[_index.PhraseWordCount][];
+        var phrasesByFirstWord = known.Select(p => (Words: _index.Compiled(p), Curated: false))
             .Concat(curated.Select(p => (Words: _index.Compiled(p), Curated: true)))
-            .Where(p => p.Words.Length > 0)
             .DistinctBy(p => (string.Join(' ', p.Words), p.Curated))
-            .GroupBy(p => p.Words[0])
-            .Aggregate(new (int[], bool)[_index.PhraseWordCount][], (table, group) =>
-            {
-                table[group.Key] = [.. group];
-                return table;
-            });
+            .GroupBy(p => p.Words[0]);
+        foreach (var phrases in phrasesByFirstWord)
+        {
+            _phrasesByFirstWord[phrases.Key] = [.. phrases];
+        }
         _listedUnassessed = unassessed.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OrdinaryWordCount = ordinary.Count;
         KnownPhraseCount = known.Count;
@@ -279,7 +281,6 @@ internal sealed class CheckVocabulary
         return false;
     }
 
-    private static readonly string[] NumberSuffixes = ["", "am", "pm", "st", "nd", "rd", "th", "s", "x", "h", "hr", "hrs", "min", "mins", "k", "km"];
 
     // The description's words are split as the rule phrases' are (FoundPhrases): runs of letters and digits.
     private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
