@@ -189,6 +189,9 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
         private int _recognized;
         private int _unrecognized;
         private int _escaped;
+        private int _unassessed;
+        private int _unassessedEscaped;
+        private int _checkNotes;
 
         public void Add(RedFlagCheckResponse response, byte[] json)
         {
@@ -207,6 +210,9 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
 
             _recognized += response.Recognized.Count;
             _unrecognized += response.Unrecognized.Count;
+            _unassessed += response.Unassessed.Count;
+            _unassessedEscaped += response.Unassessed.Count(w => w.Any(c => !char.IsAsciiLetterOrDigit(c) && c != ' '));
+            _checkNotes += response.Note is null ? 0 : 1;
             // Phrases are the person's own words: the ones with characters the encoder escapes (non-ASCII, quotes, <, &) test the escaping.
             _escaped += response.Matches.Sum(m => m.Reasons.Sum(r => r.Phrases.Count(p => p.Any(c => !char.IsAsciiLetterOrDigit(c) && c != ' '))));
         }
@@ -222,6 +228,9 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
             Assert.True(_recognized > 5_000, $"only {_recognized} recognized words");
             Assert.True(_unrecognized > 3_000, $"only {_unrecognized} unrecognized words");
             Assert.True(_escaped > 300, $"only {_escaped} phrases with characters to escape");
+            Assert.True(_unassessed > 3_000, $"only {_unassessed} unassessed words");
+            Assert.True(_unassessedEscaped > 100, $"only {_unassessedEscaped} unassessed words with characters to escape");
+            Assert.True(_checkNotes > 1_000, $"only {_checkNotes} answers with the note");
         }
     }
 }
