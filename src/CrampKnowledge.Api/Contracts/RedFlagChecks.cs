@@ -117,7 +117,9 @@ public sealed record CheckVocabularySummary(
     [property: Description("Ordinary phrases understood whole, e.g. \"hot day\" or \"warm up\".")] IReadOnlyList<string> OrdinaryPhrases,
     [property: Description("Record names and aliases, search synonyms and rule phrases that understand the words they are made of.")] int KnownPhrases,
     [property: Description("Words never understood on their own, even inside a known phrase (only inside an ordinary phrase): \"hot\" in \"my leg is hot\".")]
-    IReadOnlyList<string> UnassessedOnTheirOwn);
+    IReadOnlyList<string> UnassessedOnTheirOwn,
+    [property: Description("Ordinary words that together say something no rule assesses (\"can't feel\"): never understood where they occur.")]
+    IReadOnlyList<string> UnassessedPhrases);
 
 /// <summary>One red flag's triggers; it matches when any of them does.</summary>
 public sealed record RedFlagRuleSet(string Id, string Name, string Urgency, IReadOnlyList<TriggerRule> Triggers);

@@ -29,6 +29,7 @@ public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.True(vocabulary.GetProperty("knownPhrases").GetInt32() > 100);
         Assert.Contains("hot day", vocabulary.GetProperty("ordinaryPhrases").StringList());
         Assert.Contains("hot", vocabulary.GetProperty("unassessedOnTheirOwn").StringList());
+        Assert.Contains("can't feel", vocabulary.GetProperty("unassessedPhrases").StringList());
         Assert.Contains("check-vocabulary.json", vocabulary.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 

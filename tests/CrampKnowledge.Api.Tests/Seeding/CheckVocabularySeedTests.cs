@@ -20,6 +20,9 @@ public class CheckVocabularySeedTests
     [InlineData("understood and unassessed", "unassessed: 'calf'", "also understood in words.body")]
     [InlineData("duplicate unassessed word", "unassessed: 'hot'", "listed twice")]
     [InlineData("topic not kebab-case", "words.Body Parts", "kebab-case")]
+    [InlineData("one-word unassessed phrase", "unassessedPhrases: 'numb'", "two or more words")]
+    [InlineData("duplicate unassessed phrase", "unassessedPhrases: 'can't feel'", "listed twice")]
+    [InlineData("curly apostrophe", "unassessedPhrases: 'can’t walk'", "letters a-z and digits only")]
     public void ABadEntryStopsStartUpNamingTheFileAndTheEntry(string breakage, string record, string message)
     {
         using var seed = new SeedFolder();
@@ -75,6 +78,9 @@ public class CheckVocabularySeedTests
             case "understood and unassessed": vocabulary["unassessed"]!.AsArray().Add("calf"); break;
             case "duplicate unassessed word": vocabulary["unassessed"]!.AsArray().Add("hot"); break;
             case "topic not kebab-case": words["Body Parts"] = new JsonArray("sole"); break;
+            case "one-word unassessed phrase": vocabulary["unassessedPhrases"]!.AsArray().Add("numb"); break;
+            case "duplicate unassessed phrase": vocabulary["unassessedPhrases"]!.AsArray().Add("can't feel"); break;
+            case "curly apostrophe": vocabulary["unassessedPhrases"]!.AsArray().Add("can’t walk"); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, "no such breakage");
         }
     }

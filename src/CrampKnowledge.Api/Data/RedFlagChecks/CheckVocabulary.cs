@@ -14,6 +14,8 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// unless the word is on the file's <c>unassessed</c> list ("hot" in "hot weather" is not understood on its own: "my leg is hot");</item>
 /// <item>inside an occurrence of one of the file's own ordinary <c>phrases</c> ("hot day", "warm up"), which are understood whole.</item>
 /// </list>
+/// and it is not inside an occurrence of one of the file's <c>unassessedPhrases</c>: ordinary words that together say something
+/// no rule assesses ("can't feel", "passed out"), which are never understood there.
 /// Every other word is unassessed: a word we do not know may be a health word, so it is never taken as an all-clear.
 /// </summary>
 internal sealed class CheckVocabulary
@@ -29,13 +31,18 @@ internal sealed class CheckVocabulary
     // By the number of a phrase's first word: the phrases starting with it, and whether they are the file's own (which cover listed words).
     private readonly (int[] Words, bool Curated)[][] _phrasesByFirstWord;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _listedUnassessed;
+    private readonly int[][] _unassessedPhrases;
 
-    private CheckVocabulary(IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> curatedPhrases, IReadOnlyList<string> unassessed)
+    private CheckVocabulary(
+        IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> curatedPhrases,
+        IReadOnlyList<string> unassessed, IReadOnlyList<string> unassessedPhrases)
     {
         var ordinaryPhrases = ordinary.Select(CheckPhrase.From).ToList();
         var known = knownPhrases.Select(CheckPhrase.From).Where(p => p.Words.Count > 0).ToList();
         var curated = curatedPhrases.Select(CheckPhrase.From).ToList();
-        _index = new PhraseIndex(ordinaryPhrases.Concat(known).Concat(curated));
+        var denied = unassessedPhrases.Select(CheckPhrase.From).ToList();
+        _index = new PhraseIndex(ordinaryPhrases.Concat(known).Concat(curated).Concat(denied));
+        _unassessedPhrases = [.. denied.Select(_index.Compiled)];
         _ordinary = new bool[_index.PhraseWordCount];
         foreach (var phrase in ordinaryPhrases)
         {
@@ -56,6 +63,7 @@ internal sealed class CheckVocabulary
         KnownPhraseCount = known.Count;
         OrdinaryPhrases = curatedPhrases;
         ListedUnassessed = unassessed;
+        UnassessedPhrases = unassessedPhrases;
     }
 
     public int OrdinaryWordCount { get; }
@@ -66,13 +74,16 @@ internal sealed class CheckVocabulary
 
     public IReadOnlyList<string> ListedUnassessed { get; }
 
+    public IReadOnlyList<string> UnassessedPhrases { get; }
+
     /// <summary>The rules endpoint's account of this vocabulary.</summary>
     public CheckVocabularySummary Summary() => new(
         "A word of the description is understood when it is an ordinary word of seed-data/check-vocabulary.json (with the plural and verb endings "
         + "rule phrases tolerate) or a number in digits (also \"3am\", \"2nd\", \"30s\"); or when it stands inside a known phrase (a record's name or alias, a search synonym, "
-        + "a rule phrase) and is not one of unassessedOnTheirOwn; or inside one of ordinaryPhrases. Every other word is unassessed: "
-        + "the check cannot tell a health word from an ordinary word it does not know, so it does not reassure.",
-        OrdinaryWordCount, OrdinaryPhrases, KnownPhraseCount, ListedUnassessed);
+        + "a rule phrase) and is not one of unassessedOnTheirOwn; or inside one of ordinaryPhrases; and in every case when it is not "
+        + "inside one of unassessedPhrases (ordinary words that together say something no rule assesses, such as \"can't feel\"). "
+        + "Every other word is unassessed: the check cannot tell a health word from an ordinary word it does not know, so it does not reassure.",
+        OrdinaryWordCount, OrdinaryPhrases, KnownPhraseCount, ListedUnassessed, UnassessedPhrases);
 
     public static CheckVocabulary Load(KnowledgeSnapshot snapshot, RedFlagRuleBook rules)
     {
@@ -84,7 +95,8 @@ internal sealed class CheckVocabulary
             entries.Where(e => e.List == CheckWord.WordList).Select(e => e.Text).ToList(),
             recordPhrases.Concat(snapshot.Synonyms.Select(s => s.Phrase)).Concat(rulePhrases).ToList(),
             entries.Where(e => e.List == CheckWord.PhraseList).Select(e => e.Text).ToList(),
-            entries.Where(e => e.List == CheckWord.UnassessedList).Select(e => e.Text).ToList());
+            entries.Where(e => e.List == CheckWord.UnassessedList).Select(e => e.Text).ToList(),
+            entries.Where(e => e.List == CheckWord.UnassessedPhraseList).Select(e => e.Text).ToList());
     }
 
     /// <summary>
@@ -108,12 +120,19 @@ internal sealed class CheckVocabulary
                 understood += words[i].Understood ? 1 : 0;
             }
 
-            if (understood == count)
+            // The phrases that unsay ordinary words are looked for even when every word is ordinary: that is when they matter.
+            var denied = Deny(words.AsSpan(0, count));
+            if (understood == count && !denied)
             {
                 return [];
             }
 
             Cover(words.AsSpan(0, count));
+            if (denied)
+            {
+                Deny(words.AsSpan(0, count));
+            }
+
             return Collect(description, words.AsSpan(0, count));
         }
         finally
@@ -199,6 +218,28 @@ internal sealed class CheckVocabulary
                 }
             }
         }
+    }
+
+    /// <summary>Marks the words inside every occurrence of an unassessed phrase as not understood; true when there was one.</summary>
+    private bool Deny(Span<Word> words)
+    {
+        var found = false;
+        foreach (var phrase in _unassessedPhrases)
+        {
+            for (var start = 0; start + phrase.Length <= words.Length; start++)
+            {
+                if (Array.IndexOf(words[start].Numbers, phrase[0]) >= 0 && Occurs(words, start, phrase))
+                {
+                    found = true;
+                    for (var i = start; i < start + phrase.Length; i++)
+                    {
+                        words[i].Understood = false;
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     private static bool Occurs(Span<Word> words, int start, int[] phrase)

@@ -79,6 +79,27 @@ internal sealed partial class SeedDataValidator
                 Problem(file, label, $"the word is also understood in words.{topic}; a word is either understood or unassessed");
             }
         }
+
+        var unassessedPhrases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var phrase in vocabulary.UnassessedPhrases)
+        {
+            var label = $"unassessedPhrases: '{phrase}'";
+            // Written as people write them ("can't feel"): the check splits at the apostrophe, as it does in a description.
+            var words = phrase.Split(' ', '\'');
+            if (phrase.Split(' ').Length < 2 && words.Length < 2)
+            {
+                Problem(file, label, "a phrase has two or more words separated by single spaces or an apostrophe; put single words in unassessed");
+            }
+            else if (words.Select(CheckWordProblem).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                Problem(file, label, problem);
+            }
+
+            if (!unassessedPhrases.Add(phrase))
+            {
+                Problem(file, label, "the phrase is listed twice");
+            }
+        }
     }
 
     private static string? CheckWordProblem(string word) =>

@@ -56,10 +56,12 @@ internal sealed record SeedVocabulary(
 
 /// <summary>
 /// check-vocabulary.json: the ordinary words the red-flag check understands, by topic; ordinary phrases that
-/// are understood whole; and words that stay unassessed on their own wherever else they occur.
+/// are understood whole; words that stay unassessed on their own wherever else they occur; and phrases of
+/// ordinary words that say something no rule assesses ("can't feel"), whose words are never understood there.
 /// </summary>
 internal sealed record SeedCheckVocabulary(
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Words, IReadOnlyList<string> Phrases, IReadOnlyList<string> Unassessed);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Words, IReadOnlyList<string> Phrases, IReadOnlyList<string> Unassessed,
+    IReadOnlyList<string> UnassessedPhrases);
 
 /// <summary>Everything read from seed-data/, parsed; <see cref="SeedDataValidator"/> decides whether it is usable.</summary>
 internal sealed record SeedDataset(
@@ -71,5 +73,5 @@ internal sealed record SeedDataset(
 
     public IReadOnlyList<SeedRedFlagRule> RedFlagRules { get; init; } = [];
 
-    public SeedCheckVocabulary CheckVocabulary { get; init; } = new(new Dictionary<string, IReadOnlyList<string>>(), [], []);
+    public SeedCheckVocabulary CheckVocabulary { get; init; } = new(new Dictionary<string, IReadOnlyList<string>>(), [], [], []);
 }
