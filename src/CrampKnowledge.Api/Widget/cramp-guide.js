@@ -130,6 +130,7 @@
         none: 'Nothing you described matches a warning sign the articles name.',
       },
       checkNotAllClear: 'This is not an all-clear: the articles cover only some warning signs. If you are worried, see a doctor or other clinician.',
+      checkFor: 'What you described: “{description}”',
       checkUnassessed: 'Not assessed:',
       checkCautions: 'Take care:',
       checkFailed: 'The warning-sign check could not run.',
@@ -584,6 +585,7 @@ details[open] > summary { margin-bottom: .375rem; }
       showAll.addEventListener('click', () => {
         search.value = '';
         this._search('', { now: true });
+        this._check('');
         search.focus();
       });
       retry.addEventListener('click', () => {
@@ -1063,6 +1065,7 @@ details[open] > summary { margin-bottom: .375rem; }
       section.replaceChildren(
         el('h3', { id: 'cg-check-title', text: this._term('checkTitle', level) }),
         el('p', { class: 'check-lead', text: this._term('checkLead', level) }),
+        el('p', { class: 'cite check-for', text: this._label('checkFor', { description: check.description }) }),
         doctor.length ? el('ul', { class: 'check-matches' }, doctor.map((match) => el('li', { 'data-id': match.id, text: match.name }))) : null,
         unassessed.length
           ? el('p', { class: 'check-unassessed' }, `${this._label('checkUnassessed')} `, el('span', { class: 'unassessed', text: unassessed.join(', ') }))

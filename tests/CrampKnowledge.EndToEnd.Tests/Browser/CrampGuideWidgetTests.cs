@@ -140,6 +140,7 @@ public sealed partial class CrampGuideWidgetTests(BrowserFixture fixture) : ICla
         await Expect(check.Locator(".unassessed")).ToHaveTextAsync(string.Join(", ", answer.GetProperty("unassessed").EnumerateArray().Select(w => w.GetString())));
         await Expect(check.Locator(".check-note")).ToHaveTextAsync(answer.GetProperty("note").GetString()!);
         await Expect(check).ToContainTextAsync("not an all-clear");
+        await Expect(check.Locator(".check-for")).ToHaveTextAsync($"What you described: “{Description}”");
         Assert.Equal("rgb(122, 74, 0)", await ComputedAsync(check, "borderLeftColor"));
         Assert.Equal("rgb(255, 246, 224)", await ComputedAsync(check, "backgroundColor"));
         Assert.InRange(Contrast(await ComputedAsync(check.Locator("h3"), "color"), await ComputedAsync(check, "backgroundColor")), 4.5, 21);
@@ -177,6 +178,10 @@ public sealed partial class CrampGuideWidgetTests(BrowserFixture fixture) : ICla
             flagged.GetProperty("matches").EnumerateArray().Where(m => m.GetProperty("seeDoctor").GetString() == "soon").Select(m => m.GetProperty("name").GetString()),
             await soon.Locator(".check-matches li").AllTextContentsAsync());
         Assert.Equal("rgb(180, 35, 24)", await ComputedAsync(soon, "borderLeftColor"));
+
+        await guide.GetByRole(AriaRole.Button, new() { Name = "Show all causes" }).ClickAsync();
+
+        await Expect(guide.Locator("section.check")).ToBeHiddenAsync();
         Assert.Empty(watched.Problems);
     }
 
