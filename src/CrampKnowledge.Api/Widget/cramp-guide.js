@@ -1062,7 +1062,8 @@ details[open] > summary { margin-bottom: .375rem; }
       const cautions = matches.filter((match) => match.seeDoctor !== 'soon' && match.seeDoctor !== 'promptly');
       const unassessed = response.unassessed || [];
       section.dataset.check = level;
-      section.replaceChildren(
+      // replaceChildren would write a null as the text "null": the parts a level lacks are left out first.
+      section.replaceChildren(...[
         el('h3', { id: 'cg-check-title', text: this._term('checkTitle', level) }),
         el('p', { class: 'check-lead', text: this._term('checkLead', level) }),
         el('p', { class: 'cite check-for', text: this._label('checkFor', { description: check.description }) }),
@@ -1074,7 +1075,8 @@ details[open] > summary { margin-bottom: .375rem; }
         level === 'none' ? el('p', { class: 'check-note', text: this._label('checkNotAllClear') }) : null,
         cautions.length
           ? el('p', { class: 'check-cautions' }, `${this._label('checkCautions')} `, cautions.map((match) => match.name).join('; '))
-          : null);
+          : null,
+      ].filter(Boolean));
     }
 
     _renderCause(detail) {

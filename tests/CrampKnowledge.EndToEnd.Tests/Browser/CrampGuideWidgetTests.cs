@@ -141,9 +141,12 @@ public sealed partial class CrampGuideWidgetTests(BrowserFixture fixture) : ICla
         await Expect(check.Locator(".check-note")).ToHaveTextAsync(answer.GetProperty("note").GetString()!);
         await Expect(check).ToContainTextAsync("not an all-clear");
         await Expect(check.Locator(".check-for")).ToHaveTextAsync($"What you described: “{Description}”");
+        Assert.Equal(["h3", "p", "p", "p", "p"], await check.Locator(":scope > *").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.localName)"));
+        await Expect(check).Not.ToContainTextAsync("null");
         Assert.Equal("rgb(122, 74, 0)", await ComputedAsync(check, "borderLeftColor"));
         Assert.Equal("rgb(255, 246, 224)", await ComputedAsync(check, "backgroundColor"));
         Assert.InRange(Contrast(await ComputedAsync(check.Locator("h3"), "color"), await ComputedAsync(check, "backgroundColor")), 4.5, 21);
+        await guide.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsDirectory, "cramp-guide-unknown.png") });
         Assert.Empty(watched.Problems);
     }
 
@@ -166,6 +169,7 @@ public sealed partial class CrampGuideWidgetTests(BrowserFixture fixture) : ICla
         await Expect(none.Locator("h3")).ToHaveTextAsync("No warning sign from the articles matched");
         await Expect(none).ToContainTextAsync("This is not an all-clear");
         await Expect(none.Locator(".unassessed")).ToHaveCountAsync(0);
+        await Expect(none).Not.ToContainTextAsync("null");
         Assert.Equal("rgb(244, 247, 249)", await ComputedAsync(none, "backgroundColor"));
         Assert.Equal("rgb(211, 219, 226)", await ComputedAsync(none, "borderLeftColor"));
 
