@@ -32,8 +32,17 @@ public sealed record RedFlagCheckRequest(
 
 /// <summary>The outcome of a red-flag check: every red flag that matched, and how soon to see a doctor.</summary>
 public sealed record RedFlagCheckResponse(
-    [property: Description("none, soon or promptly: the highest level any matched trigger gives; none when nothing matched that needs a doctor.")]
+    [property: Description("none, unknown, soon or promptly (lowest first). soon or promptly: the highest level any matched trigger gives. "
+        + "unknown: no matched trigger needs a doctor, but the description says something no rule can assess (see unassessed and note). "
+        + "none: only when every word of the description was understood and nothing matched that needs a doctor; it is not an all-clear.")]
     string SeeDoctor,
+    [property: Description("Words and phrases of the description, as the person wrote them, that the check does not understand and so cannot assess "
+        + "(adjacent words joined into one phrase, each once). Always present: empty when every word was understood. Listed whatever the "
+        + "seeDoctor, and even when the person denies them (\"no numbness\" lists numbness): the check cannot assess them either way.")]
+    IReadOnlyList<string> Unassessed,
+    [property: Description("Present only when unassessed is not empty: a fixed note that the check knows only the warning signs in its sources, "
+        + "that no match is not an all-clear, and that anyone worried should see a clinician. Show it to the person.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
     [property: Description("Every red flag that matched, most pressing first (seeDoctor, then urgency, then name). Never truncated: show them all.")]
     IReadOnlyList<RedFlagMatch> Matches,
     [property: Description("Words from conditions, medications and treatments, and the records they were read as.")]
@@ -86,6 +95,8 @@ public sealed record RuleBasis(string Source, string SourceTitle, string Quote);
 public sealed record RedFlagRulesResponse(
     IReadOnlyList<CheckAnswerField> Answers,
     IReadOnlyList<SeeDoctorLevel> SeeDoctorLevels,
+    [property: Description("The note a check carries whenever some words are unassessed.")] string UnassessedNote,
+    [property: Description("What the check understands; any other word of a description is unassessed.")] CheckVocabularySummary Vocabulary,
     IReadOnlyList<RedFlagRuleSet> RedFlags,
     string Disclaimer);
 
@@ -98,6 +109,17 @@ public sealed record CheckAnswerField(
     [property: Description("Records: where the words are looked up (cause, treatment), in order.")] IReadOnlyList<string> LooksUp);
 
 public sealed record SeeDoctorLevel(string Id, int Rank, string Description);
+
+/// <summary>How the check decides which words of a description it understands (seed-data/check-vocabulary.json and the records).</summary>
+public sealed record CheckVocabularySummary(
+    [property: Description("How a word comes to be understood.")] string Description,
+    [property: Description("Ordinary words in seed-data/check-vocabulary.json (cramps, body parts, activities, times, places, function words...).")] int OrdinaryWords,
+    [property: Description("Ordinary phrases understood whole, e.g. \"hot day\" or \"warm up\".")] IReadOnlyList<string> OrdinaryPhrases,
+    [property: Description("Record names and aliases, search synonyms and rule phrases that understand the words they are made of.")] int KnownPhrases,
+    [property: Description("Words never understood on their own, even inside a known phrase (only inside an ordinary phrase): \"hot\" in \"my leg is hot\".")]
+    IReadOnlyList<string> UnassessedOnTheirOwn,
+    [property: Description("Ordinary words that together say something no rule assesses (\"can't feel\"): never understood where they occur.")]
+    IReadOnlyList<string> UnassessedPhrases);
 
 /// <summary>One red flag's triggers; it matches when any of them does.</summary>
 public sealed record RedFlagRuleSet(string Id, string Name, string Urgency, IReadOnlyList<TriggerRule> Triggers);

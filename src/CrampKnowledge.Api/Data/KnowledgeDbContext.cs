@@ -19,6 +19,7 @@ public sealed class KnowledgeDbContext(DbContextOptions<KnowledgeDbContext> opti
     public DbSet<ContentInfo> ContentInfo => Set<ContentInfo>();
     public DbSet<Synonym> Synonyms => Set<Synonym>();
     public DbSet<RedFlagTrigger> RedFlagTriggers => Set<RedFlagTrigger>();
+    public DbSet<CheckWord> CheckVocabulary => Set<CheckWord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);

@@ -31,16 +31,18 @@ public static class RedFlagCheckEndpoints
     }
 
     private static BufferedOk<RedFlagCheckResponse> CheckRedFlags(
-        RedFlagCheckRequest request, RedFlagRuleBook rules, RecordDirectory directory, RedFlagCheckResponseWriter writer) =>
-        new(Answer(request, rules, directory), writer);
+        RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory, RedFlagCheckResponseWriter writer) =>
+        new(Answer(request, rules, vocabulary, directory), writer);
 
     /// <summary>The answer to a validated check request.</summary>
-    internal static RedFlagCheckResponse Answer(RedFlagCheckRequest request, RedFlagRuleBook rules, RecordDirectory directory)
+    internal static RedFlagCheckResponse Answer(RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory)
     {
         var input = CheckInput.From(request, directory);
         var matches = rules.Check(input);
+        var unassessed = vocabulary.Unassessed(input.Description);
         return new RedFlagCheckResponse(
-            SeeDoctorLevels.Highest(matches), matches, input.Recognized, input.Unrecognized, rules.Entries.Count, Disclaimer.Text);
+            SeeDoctorLevels.Overall(matches, unassessed.Count > 0), unassessed, unassessed.Count > 0 ? SeeDoctorLevels.UnassessedNote : null,
+            matches, input.Recognized, input.Unrecognized, rules.Entries.Count, Disclaimer.Text);
     }
 
     private static ProblemHttpResult OnlyPost(HttpContext context)
@@ -50,11 +52,13 @@ public static class RedFlagCheckEndpoints
             detail: "The red-flag check takes a POST with a JSON body describing the person's cramps; see /swagger for its fields.");
     }
 
-    private static Ok<RedFlagRulesResponse> ListRedFlagRules(RedFlagRuleBook rules) =>
+    private static Ok<RedFlagRulesResponse> ListRedFlagRules(RedFlagRuleBook rules, CheckVocabulary vocabulary) =>
         TypedResults.Ok(new RedFlagRulesResponse(
             CheckAnswers.All.Select(a => new CheckAnswerField(
                 a.Name, KindName(a.Kind), a.Label, a.Description, a.Values, a.LooksUp.Select(k => k.WireName()).ToList())).ToList(),
             SeeDoctorLevels.All.Select(l => new SeeDoctorLevel(l, SeeDoctorLevels.Rank(l), SeeDoctorLevels.Descriptions[l])).ToList(),
+            SeeDoctorLevels.UnassessedNote,
+            vocabulary.Summary(),
             rules.Entries.OrderByDescending(e => e.UrgencyRank).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => e.ToRuleSet()).ToList(),
             Disclaimer.Text));
 
@@ -78,7 +82,15 @@ public static class RedFlagCheckEndpoints
         + "Each matched trigger gives a `reasons` entry with the exact words found and the answers that matched, its `seeDoctor` and, "
         + "when it sets its own level, the source quote it rests on (`basis`). A trigger's `seeDoctor` is its own or else its red flag's urgency's "
         + "(caution → none, see-doctor → soon, see-specialist → soon); `promptly` is used only where an article calls consulting a professional "
-        + "essential in that situation. The overall `seeDoctor` is the highest among all matched triggers:\n"
+        + "essential in that situation.\n\n"
+        + "**Words the check cannot assess.** The check knows only the warning signs its articles name. Every word of the description must be "
+        + "understood: an ordinary word of `seed-data/check-vocabulary.json` (cramps, body parts, activities, times, places, function words; "
+        + "the same plural and verb endings), a number, or part of a record's name or alias, a search synonym or a rule phrase found in the "
+        + "description (`GET /api/v1/red-flags/rules` → `vocabulary` says exactly how). Any other word (swollen, numb, bruised, or simply a word "
+        + "the vocabulary lacks) is returned in `unassessed`, as written, with a fixed `note`: no match is then not an all-clear. "
+        + "A denied sign (\"no numbness\") is still listed: the check cannot assess it either way.\n\n"
+        + "The overall `seeDoctor` is the highest among all matched triggers, and `unknown` instead of `none` when anything is unassessed "
+        + "(none < unknown < soon < promptly; `unassessed` is listed whatever the level):\n"
         + string.Concat(SeeDoctorLevels.All.Select(l => $"- `{l}`: {SeeDoctorLevels.Descriptions[l]}\n"))
         + "\nEvery matching red flag is returned, with its citations; none is ever dropped. Matches are sorted by `seeDoctor`, then urgency, then name. "
         + "Words in `conditions`, `medications` and `treatments` that name no record come back in `unrecognized` with suggestions, so a bot can ask again.\n\n"

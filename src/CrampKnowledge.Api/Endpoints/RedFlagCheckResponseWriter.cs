@@ -21,12 +21,14 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
     private readonly FrozenDictionary<string, EncodedRedFlag> _redFlags;
     private readonly Dictionary<RuleBasis, byte[]> _bases = new(ReferenceEqualityComparer.Instance);
     private readonly JsonEncodedText _disclaimer;
+    private readonly JsonEncodedText _unassessedNote;
 
     public RedFlagCheckResponseWriter(IOptions<JsonOptions> jsonOptions, RedFlagRuleBook rules)
     {
         _json = new ResponseJson(jsonOptions.Value.SerializerOptions);
         _names = new PropertyNames(_json);
         _disclaimer = _json.Encode(Disclaimer.Text);
+        _unassessedNote = _json.Encode(SeeDoctorLevels.UnassessedNote);
         _redFlags = rules.Entries.ToFrozenDictionary(e => e.Id, e => new EncodedRedFlag(
             e.Id, e.Name, e.Urgency, e.Summary, e.Citations,
             _json.Encode(e.Id), _json.Encode(e.Name), _json.Encode(e.Urgency), _json.Encode(e.Summary), _json.Serialize(e.Citations)), StringComparer.Ordinal);
@@ -48,6 +50,28 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
 
         writer.WriteStartObject();
         writer.WriteString(_names.SeeDoctor, response.SeeDoctor);
+        if (ResponseJson.StartArray(writer, _names.Unassessed, response.Unassessed) is { } unassessed)
+        {
+            for (var i = 0; i < unassessed.Count; i++)
+            {
+                writer.WriteStringValue(unassessed[i]);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (response.Note is { } note)
+        {
+            if (note == SeeDoctorLevels.UnassessedNote)
+            {
+                writer.WriteString(_names.Note, _unassessedNote);
+            }
+            else
+            {
+                writer.WriteString(_names.Note, note);
+            }
+        }
+
         if (ResponseJson.StartArray(writer, _names.Matches, response.Matches) is { } matches)
         {
             for (var i = 0; i < matches.Count; i++)
@@ -270,6 +294,7 @@ internal sealed class RedFlagCheckResponseWriter : IResponseBodyWriter<RedFlagCh
     private sealed class PropertyNames(ResponseJson json)
     {
         public JsonEncodedText SeeDoctor { get; } = json.Name(nameof(RedFlagCheckResponse.SeeDoctor));
+        public JsonEncodedText Unassessed { get; } = json.Name(nameof(RedFlagCheckResponse.Unassessed));
         public JsonEncodedText Matches { get; } = json.Name(nameof(RedFlagCheckResponse.Matches));
         public JsonEncodedText Recognized { get; } = json.Name(nameof(RedFlagCheckResponse.Recognized));
         public JsonEncodedText Unrecognized { get; } = json.Name(nameof(RedFlagCheckResponse.Unrecognized));

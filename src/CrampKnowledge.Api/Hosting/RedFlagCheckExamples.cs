@@ -24,6 +24,22 @@ internal sealed class RedFlagCheckExamples : ISchemaFilter
         ["medications"] = new JsonArray("water pills"),
     };
 
+    /// <summary>The first uncovered case, and the answer the check gives it (a test posts it and compares).</summary>
+    public const string UnknownDescription = "my leg is swollen, red and hot and cramps";
+
+    /// <summary>An answer with seeDoctor unknown: what a check says about signs no rule can assess.</summary>
+    public static JsonObject UnknownResponseExample() => new()
+    {
+        ["seeDoctor"] = SeeDoctorLevels.Unknown,
+        ["unassessed"] = new JsonArray("swollen", "red", "hot"),
+        ["note"] = SeeDoctorLevels.UnassessedNote,
+        ["matches"] = new JsonArray(),
+        ["recognized"] = new JsonArray(),
+        ["unrecognized"] = new JsonArray(),
+        ["checkedRedFlags"] = 10,
+        ["disclaimer"] = Disclaimer.Text,
+    };
+
     private static readonly Dictionary<Type, Dictionary<string, Func<JsonNode>>> PropertyExamples = new()
     {
         [typeof(RedFlagMatch)] = new()
@@ -50,7 +66,9 @@ internal sealed class RedFlagCheckExamples : ISchemaFilter
         },
         [typeof(RedFlagCheckResponse)] = new()
         {
-            ["seeDoctor"] = () => JsonValue.Create(SeeDoctorLevels.Soon),
+            ["seeDoctor"] = () => JsonValue.Create(SeeDoctorLevels.Unknown),
+            ["unassessed"] = () => new JsonArray("swollen", "red", "hot"),
+            ["note"] = () => JsonValue.Create(SeeDoctorLevels.UnassessedNote),
             ["checkedRedFlags"] = () => JsonValue.Create(10),
         },
     };
@@ -68,6 +86,15 @@ internal sealed class RedFlagCheckExamples : ISchemaFilter
         }
         else if (PropertyExamples.TryGetValue(context.Type, out var examples))
         {
+            if (context.Type == typeof(RedFlagCheckResponse))
+            {
+                concrete.Examples = [UnknownResponseExample()];
+                if (concrete.Properties.TryGetValue("seeDoctor", out var level) && level is OpenApiSchema seeDoctor)
+                {
+                    seeDoctor.Enum = [.. SeeDoctorLevels.All.Select(l => (JsonNode)JsonValue.Create(l))];
+                }
+            }
+
             foreach (var (name, example) in examples)
             {
                 if (concrete.Properties.TryGetValue(name, out var property) && property is OpenApiSchema target)

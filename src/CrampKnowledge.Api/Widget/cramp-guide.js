@@ -26,8 +26,14 @@
  *   --cramp-guide-border                borders                 (#d3dbe2)
  *   --cramp-guide-red-flag              red-flag text and edge  (#b42318)
  *   --cramp-guide-red-flag-background   red-flag panels         (#fdf2f1)
+ *   --cramp-guide-unknown               "cannot assess" text and edge (#7a4a00)
+ *   --cramp-guide-unknown-background    "cannot assess" panel   (#fff6e0)
  *   --cramp-guide-focus                 keyboard focus outline  (the accent)
  *   --cramp-guide-radius                corner radius           (10px)
+ *
+ * Searching (Enter or the Search button) also runs the red-flag check (POST /api/v1/red-flags/check) on
+ * the words typed and shows its answer: see a doctor promptly or soon (red), words the check cannot
+ * assess (amber, with the API's note), or no warning sign matched (neutral, never an all-clear).
  *
  * Events: "cramp-guide-select" (bubbles, composed) with detail { id, name } when a cause is shown.
  *
@@ -110,6 +116,24 @@
       errorQuery: 'Type a few words, for example “cramps at night”.',
       errorNotFound: 'That cause could not be found.',
       retry: 'Try again',
+      checking: 'Checking “{query}” against the warning signs…',
+      checkTitle: {
+        promptly: 'See a doctor promptly',
+        soon: 'See a doctor soon',
+        unknown: 'The guide cannot assess everything you described',
+        none: 'No warning sign from the articles matched',
+      },
+      checkLead: {
+        promptly: 'The articles call seeing a healthcare professional essential for what you describe:',
+        soon: 'The articles say to see a doctor about what you describe:',
+        unknown: 'No warning sign from the articles matched, but that is not an all-clear.',
+        none: 'Nothing you described matches a warning sign the articles name.',
+      },
+      checkNotAllClear: 'This is not an all-clear: the articles cover only some warning signs. If you are worried, see a doctor or other clinician.',
+      checkFor: 'What you described: “{description}”',
+      checkUnassessed: 'Not assessed:',
+      checkCautions: 'Take care:',
+      checkFailed: 'The warning-sign check could not run.',
     },
   };
 
@@ -124,6 +148,8 @@
   --_border: var(--cramp-guide-border, #d3dbe2);
   --_red: var(--cramp-guide-red-flag, #b42318);
   --_red-background: var(--cramp-guide-red-flag-background, #fdf2f1);
+  --_amber: var(--cramp-guide-unknown, #7a4a00);
+  --_amber-background: var(--cramp-guide-unknown-background, #fff6e0);
   --_focus: var(--cramp-guide-focus, var(--_accent));
   --_radius: var(--cramp-guide-radius, 10px);
   display: block;
@@ -255,6 +281,17 @@ details[open] > summary { margin-bottom: .375rem; }
 .red-flags .cautions[open] > summary { margin-bottom: 0; }
 .red-flags.short ul { display: grid; gap: .25rem; padding-left: 1.25rem; list-style: disc; }
 .red-flags.short li::marker { color: var(--_red); }
+.check {
+  border: 2px solid var(--_border); border-left-width: 6px; border-radius: var(--_radius);
+  background: var(--_surface); padding: .875rem 1rem; display: grid; gap: .5rem; animation: cramp-guide-appear .2s ease-out;
+}
+.check > h3 { font-size: 1.0625em; }
+.check[data-check="promptly"], .check[data-check="soon"] { border-color: var(--_red); background: var(--_red-background); }
+.check[data-check="promptly"] > h3, .check[data-check="soon"] > h3 { color: var(--_red); }
+.check[data-check="unknown"] { border-color: var(--_amber); background: var(--_amber-background); }
+.check[data-check="unknown"] > h3 { color: var(--_amber); }
+.check ul { display: grid; gap: .25rem; padding-left: 1.25rem; list-style: disc; }
+.unassessed { font-weight: 600; }
 .disclaimer {
   margin-top: 1.25rem; padding-top: .75rem; border-top: 1px solid var(--_border);
   color: var(--_muted); font-size: .8125em;
@@ -273,7 +310,7 @@ details[open] > summary { margin-bottom: .375rem; }
 }
 @media (forced-colors: active) {
   .option[aria-selected="true"] { outline: 2px solid Highlight; }
-  .red-flags { border-color: CanvasText; }
+  .red-flags, .check { border-color: CanvasText; }
 }
 `;
 
@@ -299,6 +336,27 @@ details[open] > summary { margin-bottom: .375rem; }
   // Requests shared by every instance on the page, so three widgets cost one request per URL.
   const requests = new Map();
   const MAX_CACHED = 100;
+
+  /** A POST is never shared or cached: each check is its own question. */
+  async function postJson(url, body) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 15000);
+    try {
+      const response = await fetch(url, {
+        method: 'POST', body: JSON.stringify(body), credentials: 'omit', signal: controller.signal,
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      });
+      if (!response.ok) {
+        const error = new Error(`HTTP ${response.status} from ${url}`);
+        error.status = response.status;
+        error.retryAfter = Number.parseInt(response.headers.get('Retry-After') || '', 10) || 0;
+        throw error;
+      }
+      return await response.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   function getJson(url) {
     let request = requests.get(url);
@@ -374,7 +432,7 @@ details[open] > summary { margin-bottom: .375rem; }
       this._root = this.attachShadow({ mode: 'open' });
       this._constructedStyles = adoptStyles(this._root);
       this._state = CrampGuideElement._emptyState();
-      this._sequence = { load: 0, search: 0, cause: 0 };
+      this._sequence = { load: 0, search: 0, cause: 0, check: 0 };
       this._debounce = 0;
       this._retry = null;
       this._refs = null;
@@ -383,7 +441,7 @@ details[open] > summary { margin-bottom: .375rem; }
     static _emptyState() {
       return {
         causes: null, flags: null, flagsFailed: false, query: '', shown: null, others: [], suggestions: [],
-        active: 0, picked: null, detail: null, disclaimer: null, status: null,
+        active: 0, picked: null, detail: null, disclaimer: null, status: null, check: null,
       };
     }
 
@@ -488,9 +546,10 @@ details[open] > summary { margin-bottom: .375rem; }
       const picker = el('section', { class: 'picker', 'aria-labelledby': 'cg-picker-title' },
         el('h3', { id: 'cg-picker-title', text: this._label('pickerHeading') }),
         form, listLabel, listbox, showAll, noMatch, others);
+      const check = el('section', { class: 'check', hidden: true });
       const cause = el('article', { class: 'cause', hidden: true });
       const flags = el('section', { class: 'red-flags general', 'data-red-flags': 'general', 'aria-labelledby': 'cg-flags-title' });
-      const results = el('div', { class: 'results', 'aria-busy': 'false' }, cause, flags);
+      const results = el('div', { class: 'results', 'aria-busy': 'false' }, check, cause, flags);
       const disclaimer = el('p', { class: 'disclaimer', 'data-disclaimer': true });
       const guide = el('section', {
         class: 'guide', lang: this.labelLanguage, 'data-layout': this.layout,
@@ -506,6 +565,7 @@ details[open] > summary { margin-bottom: .375rem; }
       form.addEventListener('submit', (event) => {
         event.preventDefault();
         this._search(search.value, { now: true });
+        this._check(search.value);
       });
       search.addEventListener('input', () => this._search(search.value, { now: false }));
       search.addEventListener('keydown', (event) => {
@@ -525,6 +585,7 @@ details[open] > summary { margin-bottom: .375rem; }
       showAll.addEventListener('click', () => {
         search.value = '';
         this._search('', { now: true });
+        this._check('');
         search.focus();
       });
       retry.addEventListener('click', () => {
@@ -540,7 +601,7 @@ details[open] > summary { margin-bottom: .375rem; }
       if (!this._constructedStyles) {
         adoptStyles(this._root);
       }
-      this._refs = { guide, status, retry, search, listLabel, listbox, showAll, noMatch, others, cause, flags, results, disclaimer };
+      this._refs = { guide, status, retry, search, listLabel, listbox, showAll, noMatch, others, check, cause, flags, results, disclaimer };
       this._renderDisclaimer();
       this._renderFlags();
     }
@@ -551,6 +612,7 @@ details[open] > summary { margin-bottom: .375rem; }
       this._renderOptions();
       this._renderOthers();
       this._renderFlags();
+      this._renderCheck();
       if (this._state.detail) {
         this._renderCause(this._state.detail);
       }
@@ -650,6 +712,31 @@ details[open] > summary { margin-bottom: .375rem; }
           this._fail(error, () => this._search(query, { now: true }));
         }
       }
+    }
+
+    /** Runs the red-flag check on what the visitor typed; only an explicit search does, never each keystroke. */
+    async _check(text) {
+      const description = text.trim().replace(/\s+/g, ' ');
+      const sequence = ++this._sequence.check;
+      if (!description) {
+        this._state.check = null;
+        this._renderCheck();
+        return;
+      }
+      try {
+        const response = await postJson(this._url('/api/v1/red-flags/check'), { description });
+        if (sequence !== this._sequence.check || !this._refs) {
+          return;
+        }
+        this._state.check = { description, response };
+        this._takeDisclaimer(response);
+      } catch {
+        if (sequence !== this._sequence.check || !this._refs) {
+          return;
+        }
+        this._state.check = { description, response: null };
+      }
+      this._renderCheck();
     }
 
     async _pick(id, { pointer } = {}) {
@@ -942,6 +1029,54 @@ details[open] > summary { margin-bottom: .375rem; }
           el('span', { class: 'chip', text: this._term('urgency', flag.urgency) })),
         el('p', { class: 'item-summary', text: flag.summary }),
         details);
+    }
+
+    /**
+     * The check's answer. soon and promptly are red; unknown is amber with the words the check could not
+     * assess and the API's note; none is neutral (grey) and says it is not an all-clear.
+     */
+    _renderCheck() {
+      const section = this._refs.check;
+      const check = this._state.check;
+      section.hidden = !check;
+      if (!check) {
+        section.replaceChildren();
+        delete section.dataset.check;
+        section.removeAttribute('aria-labelledby');
+        return;
+      }
+      section.setAttribute('aria-labelledby', 'cg-check-title');
+      const response = check.response;
+      if (!response) {
+        section.dataset.check = 'failed';
+        section.replaceChildren(
+          el('h3', { id: 'cg-check-title', text: this._label('checkFailed') }),
+          el('p', { text: this._label('checkNotAllClear') }));
+        return;
+      }
+      const known = ['promptly', 'soon', 'unknown', 'none'];
+      // A level this version does not know is shown as unknown: never as none.
+      const level = known.includes(response.seeDoctor) ? response.seeDoctor : 'unknown';
+      const matches = response.matches || [];
+      const doctor = matches.filter((match) => match.seeDoctor === 'soon' || match.seeDoctor === 'promptly');
+      const cautions = matches.filter((match) => match.seeDoctor !== 'soon' && match.seeDoctor !== 'promptly');
+      const unassessed = response.unassessed || [];
+      section.dataset.check = level;
+      // replaceChildren would write a null as the text "null": the parts a level lacks are left out first.
+      section.replaceChildren(...[
+        el('h3', { id: 'cg-check-title', text: this._term('checkTitle', level) }),
+        el('p', { class: 'check-lead', text: this._term('checkLead', level) }),
+        el('p', { class: 'cite check-for', text: this._label('checkFor', { description: check.description }) }),
+        doctor.length ? el('ul', { class: 'check-matches' }, doctor.map((match) => el('li', { 'data-id': match.id, text: match.name }))) : null,
+        unassessed.length
+          ? el('p', { class: 'check-unassessed' }, `${this._label('checkUnassessed')} `, el('span', { class: 'unassessed', text: unassessed.join(', ') }))
+          : null,
+        response.note ? el('p', { class: 'check-note', text: response.note }) : null,
+        level === 'none' ? el('p', { class: 'check-note', text: this._label('checkNotAllClear') }) : null,
+        cautions.length
+          ? el('p', { class: 'check-cautions' }, `${this._label('checkCautions')} `, cautions.map((match) => match.name).join('; '))
+          : null,
+      ].filter(Boolean));
     }
 
     _renderCause(detail) {

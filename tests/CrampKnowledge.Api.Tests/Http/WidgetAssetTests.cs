@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 
 namespace CrampKnowledge.Api.Tests.Http;
 
@@ -125,10 +126,27 @@ public sealed class WidgetAssetTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Single(script.Split("const LABELS = {").Skip(1));
         Assert.Contains("adoptedStyleSheets", script, StringComparison.Ordinal);
         foreach (var documented in new[] { "api-base", "lang", "layout", "--cramp-guide-accent", "--cramp-guide-background",
-            "--cramp-guide-text", "--cramp-guide-red-flag", "--cramp-guide-font", "prefers-reduced-motion" })
+            "--cramp-guide-text", "--cramp-guide-red-flag", "--cramp-guide-font", "prefers-reduced-motion",
+            "--cramp-guide-unknown", "--cramp-guide-unknown-background", "/api/v1/red-flags/check" })
         {
             Assert.Contains(documented, script, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task TheScriptShowsEveryCheckLevelAndNeverCallsNoneAnAllClear()
+    {
+        var script = await _client.GetStringAsync(ScriptUrl);
+        var rules = await _client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/red-flags/rules");
+
+        // Every level the API can answer has its own title and lead; a level the script does not know is shown as unknown.
+        foreach (var level in rules.GetProperty("seeDoctorLevels").EnumerateArray().Select(l => l.GetProperty("id").GetString()!))
+        {
+            Assert.Equal(2, script.Split($"        {level}: '").Length - 1);
+        }
+
+        Assert.Contains(": 'unknown';", script, StringComparison.Ordinal);
+        Assert.Contains("checkNotAllClear: 'This is not an all-clear", script, StringComparison.Ordinal);
     }
 
     [Fact]

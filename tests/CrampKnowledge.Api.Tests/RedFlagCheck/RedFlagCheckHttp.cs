@@ -11,7 +11,7 @@ internal static class RedFlagCheckHttp
 {
     public const string CheckUrl = "/api/v1/red-flags/check";
 
-    public static readonly IReadOnlyList<string> SeeDoctorOrder = ["none", "soon", "promptly"];
+    public static readonly IReadOnlyList<string> SeeDoctorOrder = ["none", "unknown", "soon", "promptly"];
 
     public static string SeedDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "seed-data");
 

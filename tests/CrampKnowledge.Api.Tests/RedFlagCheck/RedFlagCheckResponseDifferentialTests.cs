@@ -26,6 +26,7 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
     private static readonly string[] UnknownWords = ["diabetis", "gout", "xyzzy", "water pill s", "stretchin", "Ünïcödé “word”", "<script>", "a\"b\\c"];
 
     private readonly RedFlagRuleBook _rules = factory.Services.GetRequiredService<RedFlagRuleBook>();
+    private readonly CheckVocabulary _vocabulary = factory.Services.GetRequiredService<CheckVocabulary>();
     private readonly RecordDirectory _directory = factory.Services.GetRequiredService<RecordDirectory>();
     private readonly RedFlagCheckResponseWriter _writer = factory.Services.GetRequiredService<RedFlagCheckResponseWriter>();
     private readonly JsonSerializerOptions _options = factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
@@ -43,7 +44,7 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
 
         foreach (var request in requests)
         {
-            var response = RedFlagCheckEndpoints.Answer(request, _rules, _directory);
+            var response = RedFlagCheckEndpoints.Answer(request, _rules, _vocabulary, _directory);
 
             var expected = Serialized(response);
             var actual = Written(response);
@@ -69,9 +70,9 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
             new RuleBasis("s", "T", "q"), "a note");
         var responses = new[]
         {
-            new RedFlagCheckResponse("soon", [new RedFlagMatch(entry.Id, entry.Name + " ", entry.Urgency, entry.Summary, "soon", [reason], entry.Citations)], [], [], 1, "other"),
-            new RedFlagCheckResponse("soon", [new RedFlagMatch(entry.Id, entry.Name, entry.Urgency, entry.Summary, "soon", [reason], [citation])], [], [], 1, Disclaimer.Text),
-            new RedFlagCheckResponse("none", [new RedFlagMatch("not-a-red-flag", "N", "caution", "S", "none", [], [])],
+            new RedFlagCheckResponse("soon", ["swollen", "“é”"], SeeDoctorLevels.UnassessedNote, [new RedFlagMatch(entry.Id, entry.Name + " ", entry.Urgency, entry.Summary, "soon", [reason], entry.Citations)], [], [], 1, "other"),
+            new RedFlagCheckResponse("soon", [], "another note <b>", [new RedFlagMatch(entry.Id, entry.Name, entry.Urgency, entry.Summary, "soon", [reason], [citation])], [], [], 1, Disclaimer.Text),
+            new RedFlagCheckResponse("none", [], null, [new RedFlagMatch("not-a-red-flag", "N", "caution", "S", "none", [], [])],
                 [new RecognizedWord("conditions", "w", "cause", "i", "n")], [new UnrecognizedWord("medications", "w", [])], 0, Disclaimer.Text),
         };
 
@@ -97,7 +98,7 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
             using var response = await client.PostAsync(RedFlagCheckHttp.CheckUrl, content);
             var actual = await response.Content.ReadAsByteArrayAsync();
             var request = JsonSerializer.Deserialize<RedFlagCheckRequest>(body, _options)!;
-            var expected = Serialized(RedFlagCheckEndpoints.Answer(request, _rules, _directory));
+            var expected = Serialized(RedFlagCheckEndpoints.Answer(request, _rules, _vocabulary, _directory));
 
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{body} gave {(int)response.StatusCode}: {Encoding.UTF8.GetString(actual)}");
             Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -188,6 +189,9 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
         private int _recognized;
         private int _unrecognized;
         private int _escaped;
+        private int _unassessed;
+        private int _unassessedEscaped;
+        private int _checkNotes;
 
         public void Add(RedFlagCheckResponse response, byte[] json)
         {
@@ -206,6 +210,9 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
 
             _recognized += response.Recognized.Count;
             _unrecognized += response.Unrecognized.Count;
+            _unassessed += response.Unassessed.Count;
+            _unassessedEscaped += response.Unassessed.Count(w => w.Any(c => !char.IsAsciiLetterOrDigit(c) && c != ' '));
+            _checkNotes += response.Note is null ? 0 : 1;
             // Phrases are the person's own words: the ones with characters the encoder escapes (non-ASCII, quotes, <, &) test the escaping.
             _escaped += response.Matches.Sum(m => m.Reasons.Sum(r => r.Phrases.Count(p => p.Any(c => !char.IsAsciiLetterOrDigit(c) && c != ' '))));
         }
@@ -221,6 +228,9 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
             Assert.True(_recognized > 5_000, $"only {_recognized} recognized words");
             Assert.True(_unrecognized > 3_000, $"only {_unrecognized} unrecognized words");
             Assert.True(_escaped > 300, $"only {_escaped} phrases with characters to escape");
+            Assert.True(_unassessed > 3_000, $"only {_unassessed} unassessed words");
+            Assert.True(_unassessedEscaped > 100, $"only {_unassessedEscaped} unassessed words with characters to escape");
+            Assert.True(_checkNotes > 1_000, $"only {_checkNotes} answers with the note");
         }
     }
 }

@@ -123,6 +123,73 @@ public sealed partial class CrampGuideWidgetTests(BrowserFixture fixture) : ICla
     }
 
     [RequiresToolsFact(Chromium.ExecutablePath)]
+    public async Task SignsTheCheckCannotAssessShowInAmberWithTheWordsAndTheNoteNeverAsAnAllClear()
+    {
+        const string Description = "my leg is swollen, red and hot and cramps";
+        var answer = await CheckAsync(Description);
+        await using var watched = await WatchedPage.OpenAsync(fixture, DemoPage);
+        var guide = watched.Page.Locator("#guide");
+        await Expect(guide.Locator("[role=option]").First).ToBeVisibleAsync();
+
+        await guide.Locator("input[type=search]").FillAsync(Description);
+        await guide.Locator("input[type=search]").PressAsync("Enter");
+
+        var check = guide.GetByRole(AriaRole.Region, new() { Name = "The guide cannot assess everything you described", Exact = true });
+        Assert.Equal("unknown", answer.GetProperty("seeDoctor").GetString());
+        await Expect(check).ToHaveAttributeAsync("data-check", "unknown");
+        await Expect(check.Locator(".unassessed")).ToHaveTextAsync(string.Join(", ", answer.GetProperty("unassessed").EnumerateArray().Select(w => w.GetString())));
+        await Expect(check.Locator(".check-note")).ToHaveTextAsync(answer.GetProperty("note").GetString()!);
+        await Expect(check).ToContainTextAsync("not an all-clear");
+        await Expect(check.Locator(".check-for")).ToHaveTextAsync($"What you described: “{Description}”");
+        Assert.Equal(["h3", "p", "p", "p", "p"], await check.Locator(":scope > *").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.localName)"));
+        await Expect(check).Not.ToContainTextAsync("null");
+        Assert.Equal("rgb(122, 74, 0)", await ComputedAsync(check, "borderLeftColor"));
+        Assert.Equal("rgb(255, 246, 224)", await ComputedAsync(check, "backgroundColor"));
+        Assert.InRange(Contrast(await ComputedAsync(check.Locator("h3"), "color"), await ComputedAsync(check, "backgroundColor")), 4.5, 21);
+        await guide.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsDirectory, "cramp-guide-unknown.png") });
+        Assert.Empty(watched.Problems);
+    }
+
+    [RequiresToolsFact(Chromium.ExecutablePath)]
+    public async Task NoneIsNeutralAndSaysItIsNotAnAllClearWhileAMatchedRuleIsRed()
+    {
+        const string Understood = "one cramp in the arch of my foot while dancing, gone in a minute";
+        const string Flagged = "I get cramps several times a week and my legs hurt when I walk";
+        var flagged = await CheckAsync(Flagged);
+        Assert.Equal("none", (await CheckAsync(Understood)).GetProperty("seeDoctor").GetString());
+        await using var watched = await WatchedPage.OpenAsync(fixture, DemoPage);
+        var guide = watched.Page.Locator("#guide");
+        await Expect(guide.Locator("[role=option]").First).ToBeVisibleAsync();
+
+        await guide.Locator("input[type=search]").FillAsync(Understood);
+        await guide.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+
+        var none = guide.Locator("section.check");
+        await Expect(none).ToHaveAttributeAsync("data-check", "none");
+        await Expect(none.Locator("h3")).ToHaveTextAsync("No warning sign from the articles matched");
+        await Expect(none).ToContainTextAsync("This is not an all-clear");
+        await Expect(none.Locator(".unassessed")).ToHaveCountAsync(0);
+        await Expect(none).Not.ToContainTextAsync("null");
+        Assert.Equal("rgb(244, 247, 249)", await ComputedAsync(none, "backgroundColor"));
+        Assert.Equal("rgb(211, 219, 226)", await ComputedAsync(none, "borderLeftColor"));
+
+        await guide.Locator("input[type=search]").FillAsync(Flagged);
+        await guide.Locator("input[type=search]").PressAsync("Enter");
+
+        var soon = guide.GetByRole(AriaRole.Region, new() { Name = "See a doctor soon", Exact = true });
+        await Expect(soon).ToHaveAttributeAsync("data-check", "soon");
+        Assert.Equal(
+            flagged.GetProperty("matches").EnumerateArray().Where(m => m.GetProperty("seeDoctor").GetString() == "soon").Select(m => m.GetProperty("name").GetString()),
+            await soon.Locator(".check-matches li").AllTextContentsAsync());
+        Assert.Equal("rgb(180, 35, 24)", await ComputedAsync(soon, "borderLeftColor"));
+
+        await guide.GetByRole(AriaRole.Button, new() { Name = "Show all causes" }).ClickAsync();
+
+        await Expect(guide.Locator("section.check")).ToBeHiddenAsync();
+        Assert.Empty(watched.Problems);
+    }
+
+    [RequiresToolsFact(Chromium.ExecutablePath)]
     public async Task TheDisclaimerAndRedFlagsShowWhileLoadingAfterSearchingAndAfterPicking()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -412,6 +479,13 @@ public sealed partial class CrampGuideWidgetTests(BrowserFixture fixture) : ICla
 
     private async Task<JsonElement> GetJsonAsync(string url) =>
         await fixture.Api.Client.GetFromJsonAsync<JsonElement>(new Uri(url, UriKind.Relative));
+
+    private async Task<JsonElement> CheckAsync(string description)
+    {
+        using var response = await fixture.Api.Client.PostAsJsonAsync(new Uri("/api/v1/red-flags/check", UriKind.Relative), new { description });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
 
     [GeneratedRegex("/api/v1/causes\\?")]
     private static partial Regex CauseListRequest();

@@ -78,6 +78,9 @@ public sealed class KnowledgeSnapshot
 
     public IReadOnlyList<RedFlagTrigger> RedFlagTriggers { get; }
 
+    /// <summary>The red-flag check's own vocabulary (seed-data/check-vocabulary.json), in file order.</summary>
+    public IReadOnlyList<CheckWord> CheckVocabulary { get; init; } = [];
+
     public ContentCounts Counts { get; }
 
     public CategoriesResponse Categories { get; }

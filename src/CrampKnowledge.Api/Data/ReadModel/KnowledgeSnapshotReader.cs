@@ -168,9 +168,17 @@ public static class KnowledgeSnapshotReader
                 Note = r.IsDBNull(9) ? null : r.GetString(9),
             });
 
+        var checkWords = SqliteRows.Read(connection, "SELECT Id, List, Topic, Text, Position FROM CheckVocabulary ORDER BY Position", r => new CheckWord
+        {
+            Id = r.GetInt32(0), List = Share(r.GetString(1)), Topic = r.IsDBNull(2) ? null : Share(r.GetString(2)), Text = r.GetString(3), Position = r.GetInt32(4),
+        });
+
         return new KnowledgeSnapshot(
             versions[0], snapshotRecords.Values.ToList(), links, snapshotSources, vocabulary, synonyms, triggers,
-            citations.Select(c => c.Citation.Certainty).ToList(), contestedPointCount);
+            citations.Select(c => c.Citation.Certainty).ToList(), contestedPointCount)
+        {
+            CheckVocabulary = checkWords,
+        };
     }
 
     /// <summary>Each record's contested notes; a note concerning several records is one shared instance.</summary>

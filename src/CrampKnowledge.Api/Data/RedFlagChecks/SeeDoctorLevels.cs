@@ -2,26 +2,49 @@ using CrampKnowledge.Api.Contracts;
 
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
-/// <summary>The <c>seeDoctor</c> recommendation, lowest first; a check answers the highest its matches reach.</summary>
+/// <summary>
+/// The <c>seeDoctor</c> recommendation, lowest first. Rules give none, soon or promptly; a check answers the
+/// highest its matches reach, and <see cref="Unknown"/> instead of none when the description says something no rule can assess.
+/// </summary>
 public static class SeeDoctorLevels
 {
     public const string None = "none";
+    public const string Unknown = "unknown";
     public const string Soon = "soon";
     public const string Promptly = "promptly";
 
-    public static readonly IReadOnlyList<string> All = [None, Soon, Promptly];
+    /// <summary>Every level a check may answer, lowest first.</summary>
+    public static readonly IReadOnlyList<string> All = [None, Unknown, Soon, Promptly];
+
+    /// <summary>The levels a rule (a trigger or an urgency) may give: unknown is the check's own answer, never a rule's.</summary>
+    public static readonly IReadOnlyList<string> RuleLevels = [None, Soon, Promptly];
+
+    /// <summary>What a check says whenever some words of the description were left unassessed.</summary>
+    public const string UnassessedNote =
+        "This check knows only the warning signs named in its source articles about leg and foot cramps. "
+        + "Some of what was described (listed in unassessed) is outside them, so no match here is not an all-clear. "
+        + "Anyone worried about their symptoms should see a doctor or another clinician.";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
-        [None] = "Nothing matched that a source says needs a doctor. Cautions about a treatment may still be among the matches.",
-        [Soon] = "A source says to see a doctor or a specialist about a matched red flag: arrange a visit.",
-        [Promptly] = "A source calls consulting a healthcare professional essential, especially in the matched situation: do not wait.",
+        [None] = "Given only when every word of the description was understood (the check's vocabulary, see GET /api/v1/red-flags/rules) "
+            + "and nothing matched that a source says needs a doctor. It is not an all-clear: the check knows only the warning signs its articles name. "
+            + "Cautions about a treatment may still be among the matches.",
+        [Unknown] = "The description says something about the person's health that no rule can assess; those words are in `unassessed` "
+            + "and the answer carries the `note`. Nothing matched that a source says needs a doctor, but that is not an all-clear: "
+            + "anyone worried should see a clinician.",
+        [Soon] = "A source says to see a doctor or a specialist about a matched red flag: arrange a visit. "
+            + "Words no rule could assess are still listed in `unassessed`.",
+        [Promptly] = "A source calls consulting a healthcare professional essential, especially in the matched situation: do not wait. "
+            + "Words no rule could assess are still listed in `unassessed`.",
     };
 
     public static bool IsLevel(string? level) => level is not null && All.Contains(level);
 
+    public static bool IsRuleLevel(string? level) => level is not null && RuleLevels.Contains(level);
+
     /// <summary>0 for none, rising with urgency; unknown levels rank lowest.</summary>
-    public static int Rank(string level) => level switch { Promptly => 2, Soon => 1, _ => 0 };
+    public static int Rank(string level) => level switch { Promptly => 3, Soon => 2, Unknown => 1, _ => 0 };
 
     /// <summary>The highest level among the matches (the first of equals), or none; a loop, as it runs per check.</summary>
     public static string Highest(IReadOnlyList<RedFlagMatch> matches)
@@ -38,5 +61,12 @@ public static class SeeDoctorLevels
         }
 
         return highest;
+    }
+
+    /// <summary>The check's answer: the matches' level when it says to see a doctor; else unknown if any word went unassessed; else none.</summary>
+    public static string Overall(IReadOnlyList<RedFlagMatch> matches, bool anyUnassessed)
+    {
+        var highest = Highest(matches);
+        return Rank(highest) > Rank(Unknown) ? highest : anyUnassessed ? Unknown : None;
     }
 }

@@ -8,7 +8,7 @@ namespace CrampKnowledge.Api.Data.Seeding;
 public static class KnowledgeDatabase
 {
     /// <summary>Bump when the entity model changes, so old files are rebuilt rather than misread.</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     public sealed record Outcome(string ContentVersion, bool Rebuilt, string? Reason);
 

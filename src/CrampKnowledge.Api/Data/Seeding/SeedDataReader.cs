@@ -14,6 +14,7 @@ internal static class SeedDataReader
     public const string ContestedFile = "contested.json";
     public const string SynonymsFile = "synonyms.json";
     public const string RedFlagRulesFile = "red-flag-rules.json";
+    public const string CheckVocabularyFile = "check-vocabulary.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -65,6 +66,7 @@ internal static class SeedDataReader
         var contested = ReadJson<List<SeedContestedPoint>>(ContestedFile) ?? [];
         var synonyms = ReadJson<List<SeedSynonym>>(SynonymsFile) ?? [];
         var redFlagRules = ReadJson<List<SeedRedFlagRule>>(RedFlagRulesFile) ?? [];
+        var checkVocabulary = ReadJson<SeedCheckVocabulary>(CheckVocabularyFile);
 
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in sources)
@@ -87,11 +89,14 @@ internal static class SeedDataReader
             texts.TryAdd(source.Id, Encoding.UTF8.GetString(bytes));
         }
 
-        if (problems.Count > 0 || vocabulary is null || links is null)
+        if (problems.Count > 0 || vocabulary is null || links is null || checkVocabulary is null)
         {
             throw new SeedDataException(problems);
         }
 
-        return new SeedDataset(sources, texts, vocabulary, records, links, contested) { Synonyms = synonyms, RedFlagRules = redFlagRules };
+        return new SeedDataset(sources, texts, vocabulary, records, links, contested) 
+        {
+            Synonyms = synonyms, RedFlagRules = redFlagRules, CheckVocabulary = checkVocabulary,
+        };
     }
 }

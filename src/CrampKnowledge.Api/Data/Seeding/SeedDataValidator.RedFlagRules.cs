@@ -46,8 +46,8 @@ internal sealed partial class SeedDataValidator
     private void CheckSeeDoctorLevels()
     {
         const string file = SeedDataReader.VocabularyFile;
-        var levels = string.Join(", ", SeeDoctorLevels.All);
-        foreach (var urgency in _seed.Vocabulary.Urgencies.Where(u => !SeeDoctorLevels.IsLevel(u.SeeDoctor)))
+        var levels = string.Join(", ", SeeDoctorLevels.RuleLevels);
+        foreach (var urgency in _seed.Vocabulary.Urgencies.Where(u => !SeeDoctorLevels.IsRuleLevel(u.SeeDoctor)))
         {
             Problem(file, $"urgencies.{urgency.Id}", $"seeDoctor '{urgency.SeeDoctor}' is not one of: {levels}");
         }
@@ -80,9 +80,9 @@ internal sealed partial class SeedDataValidator
             CheckTriggerAnswer(file, label, name, value);
         }
 
-        if (trigger.SeeDoctor is not null && !SeeDoctorLevels.IsLevel(trigger.SeeDoctor))
+        if (trigger.SeeDoctor is not null && !SeeDoctorLevels.IsRuleLevel(trigger.SeeDoctor))
         {
-            Problem(file, label, $"seeDoctor '{trigger.SeeDoctor}' is not one of: {string.Join(", ", SeeDoctorLevels.All)}");
+            Problem(file, label, $"seeDoctor '{trigger.SeeDoctor}' is not one of: {string.Join(", ", SeeDoctorLevels.RuleLevels)}");
         }
 
         if (trigger.SeeDoctor is not null && trigger.Basis is null)

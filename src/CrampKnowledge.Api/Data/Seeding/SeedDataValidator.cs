@@ -36,6 +36,7 @@ internal sealed partial class SeedDataValidator
         validator.CheckContested();
         validator.CheckSynonyms();
         validator.CheckRedFlagRules();
+        validator.CheckCheckVocabulary();
         validator.CheckEverySourceCited();
         return validator._problems;
     }

@@ -82,6 +82,14 @@ internal static class SeedEntityBuilder
             .Distinct()
             .Select(pair => new Synonym { Phrase = pair.word, Means = pair.means }));
 
+        var checkVocabulary = seed.CheckVocabulary;
+        db.CheckVocabulary.AddRange(checkVocabulary.Words
+            .SelectMany(topic => topic.Value.Select(word => (List: CheckWord.WordList, Topic: (string?)topic.Key, Text: word)))
+            .Concat(checkVocabulary.Phrases.Select(p => (List: CheckWord.PhraseList, Topic: (string?)null, Text: p)))
+            .Concat(checkVocabulary.Unassessed.Select(w => (List: CheckWord.UnassessedList, Topic: (string?)null, Text: w)))
+            .Concat(checkVocabulary.UnassessedPhrases.Select(p => (List: CheckWord.UnassessedPhraseList, Topic: (string?)null, Text: p)))
+            .Select((w, i) => new CheckWord { List = w.List, Topic = w.Topic, Text = w.Text, Position = i }));
+
         db.ContentInfo.Add(new ContentInfo { Id = 1, ContentVersion = contentVersion, SchemaVersion = schemaVersion, BuiltAtUtc = DateTime.UtcNow });
     }
 

@@ -57,6 +57,15 @@ internal sealed record SeedVocabulary(
     IReadOnlyDictionary<string, IReadOnlyList<SeedTerm>> Categories, IReadOnlyList<SeedTerm> SourceKinds,
     IReadOnlyList<SeedTerm> Urgencies, IReadOnlyList<SeedTerm> Certainties);
 
+/// <summary>
+/// check-vocabulary.json: the ordinary words the red-flag check understands, by topic; ordinary phrases that
+/// are understood whole; words that stay unassessed on their own wherever else they occur; and phrases of
+/// ordinary words that say something no rule assesses ("can't feel"), whose words are never understood there.
+/// </summary>
+internal sealed record SeedCheckVocabulary(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Words, IReadOnlyList<string> Phrases, IReadOnlyList<string> Unassessed,
+    IReadOnlyList<string> UnassessedPhrases);
+
 /// <summary>Everything read from seed-data/, parsed; <see cref="SeedDataValidator"/> decides whether it is usable.</summary>
 internal sealed record SeedDataset(
     IReadOnlyList<SeedSource> Sources, IReadOnlyDictionary<string, string> SourceTexts, SeedVocabulary Vocabulary,
@@ -66,4 +75,6 @@ internal sealed record SeedDataset(
     public IReadOnlyList<SeedSynonym> Synonyms { get; init; } = [];
 
     public IReadOnlyList<SeedRedFlagRule> RedFlagRules { get; init; } = [];
+
+    public SeedCheckVocabulary CheckVocabulary { get; init; } = new(new Dictionary<string, IReadOnlyList<string>>(), [], [], []);
 }

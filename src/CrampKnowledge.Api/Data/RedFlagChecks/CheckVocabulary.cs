@@ -1,0 +1,330 @@
+using System.Buffers;
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data.Entities;
+using CrampKnowledge.Api.Data.ReadModel;
+
+namespace CrampKnowledge.Api.Data.RedFlagChecks;
+
+/// <summary>
+/// What the red-flag check understands, so that it never answers "none" for words it cannot assess.
+/// A description word is understood when it is
+/// <list type="number">
+/// <item>an ordinary word of seed-data/check-vocabulary.json (any plural or verb ending the rule phrases tolerate) or a number in digits, alone or with a time unit or ordinal ending ("3am", "2nd");</item>
+/// <item>inside an occurrence of a known phrase: a record's name or alias, a search synonym, a rule phrase (each part between its gaps),
+/// unless the word is on the file's <c>unassessed</c> list ("hot" in "hot weather" is not understood on its own: "my leg is hot");</item>
+/// <item>inside an occurrence of one of the file's own ordinary <c>phrases</c> ("hot day", "warm up"), which are understood whole.</item>
+/// </list>
+/// and it is not inside an occurrence of one of the file's <c>unassessedPhrases</c>: ordinary words that together say something
+/// no rule assesses ("can't feel", "passed out"), which are never understood there.
+/// Every other word is unassessed: a word we do not know may be a health word, so it is never taken as an all-clear.
+/// </summary>
+internal sealed class CheckVocabulary
+{
+    // What may follow the digits of a number that is understood: a time of day, an ordinal, a count or a unit of time or distance.
+    private static readonly string[] NumberSuffixes = ["", "am", "pm", "st", "nd", "rd", "th", "s", "x", "h", "hr", "hrs", "min", "mins", "k", "km"];
+
+    private readonly PhraseIndex _index;
+
+    // By phrase word number: an ordinary word, understood wherever it stands.
+    private readonly bool[] _ordinary;
+
+    // By the number of a phrase's first word: the phrases starting with it, and whether they are the file's own (which cover listed words).
+    private readonly (int[] Words, bool Curated)[][] _phrasesByFirstWord;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _listedUnassessed;
+    private readonly int[][] _unassessedPhrases;
+
+    private CheckVocabulary(
+        IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> curatedPhrases,
+        IReadOnlyList<string> unassessed, IReadOnlyList<string> unassessedPhrases)
+    {
+        var ordinaryPhrases = ordinary.Select(CheckPhrase.From).ToList();
+        var known = knownPhrases.Select(CheckPhrase.From).Where(p => p.Words.Count > 0).ToList();
+        var curated = curatedPhrases.Select(CheckPhrase.From).ToList();
+        var denied = unassessedPhrases.Select(CheckPhrase.From).ToList();
+        _index = new PhraseIndex(ordinaryPhrases.Concat(known).Concat(curated).Concat(denied));
+        _unassessedPhrases = [.. denied.Select(_index.Compiled)];
+        _ordinary = new bool[_index.PhraseWordCount];
+        foreach (var phrase in ordinaryPhrases)
+        {
+            _ordinary[_index.Compiled(phrase)[0]] = true;
+        }
+
+        _phrasesByFirstWord = new (int[], bool)[_index.PhraseWordCount][];
+        var phrasesByFirstWord = known.Select(p => (Words: _index.Compiled(p), Curated: false))
+            .Concat(curated.Select(p => (Words: _index.Compiled(p), Curated: true)))
+            .DistinctBy(p => (string.Join(' ', p.Words), p.Curated))
+            .GroupBy(p => p.Words[0]);
+        foreach (var phrases in phrasesByFirstWord)
+        {
+            _phrasesByFirstWord[phrases.Key] = [.. phrases];
+        }
+        _listedUnassessed = unassessed.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        OrdinaryWordCount = ordinary.Count;
+        KnownPhraseCount = known.Count;
+        OrdinaryPhrases = curatedPhrases;
+        ListedUnassessed = unassessed;
+        UnassessedPhrases = unassessedPhrases;
+    }
+
+    public int OrdinaryWordCount { get; }
+
+    public int KnownPhraseCount { get; }
+
+    public IReadOnlyList<string> OrdinaryPhrases { get; }
+
+    public IReadOnlyList<string> ListedUnassessed { get; }
+
+    public IReadOnlyList<string> UnassessedPhrases { get; }
+
+    /// <summary>The rules endpoint's account of this vocabulary.</summary>
+    public CheckVocabularySummary Summary() => new(
+        "A word of the description is understood when it is an ordinary word of seed-data/check-vocabulary.json (with the plural and verb endings "
+        + "rule phrases tolerate) or a number in digits (also \"3am\", \"2nd\", \"30s\"); or when it stands inside a known phrase (a record's name or alias, a search synonym, "
+        + "a rule phrase) and is not one of unassessedOnTheirOwn; or inside one of ordinaryPhrases; and in every case when it is not "
+        + "inside one of unassessedPhrases (ordinary words that together say something no rule assesses, such as \"can't feel\"). "
+        + "Every other word is unassessed: the check cannot tell a health word from an ordinary word it does not know, so it does not reassure.",
+        OrdinaryWordCount, OrdinaryPhrases, KnownPhraseCount, ListedUnassessed, UnassessedPhrases);
+
+    public static CheckVocabulary Load(KnowledgeSnapshot snapshot, RedFlagRuleBook rules)
+    {
+        var entries = snapshot.CheckVocabulary;
+        var rulePhrases = rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases))
+            .SelectMany(p => string.Join(' ', p.Words).Split(PhraseMatcher.Gap, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        var recordPhrases = snapshot.Records.SelectMany(r => r.Aliases.Prepend(r.Name));
+        return new CheckVocabulary(
+            entries.Where(e => e.List == CheckWord.WordList).Select(e => e.Text).ToList(),
+            recordPhrases.Concat(snapshot.Synonyms.Select(s => s.Phrase)).Concat(rulePhrases).ToList(),
+            entries.Where(e => e.List == CheckWord.PhraseList).Select(e => e.Text).ToList(),
+            entries.Where(e => e.List == CheckWord.UnassessedList).Select(e => e.Text).ToList(),
+            entries.Where(e => e.List == CheckWord.UnassessedPhraseList).Select(e => e.Text).ToList());
+    }
+
+    /// <summary>
+    /// The words of the description that nothing above understands, as the person wrote them: adjacent ones
+    /// (separated only by spaces, hyphens or apostrophes) as one phrase, each phrase once (case-insensitive), in order.
+    /// </summary>
+    public IReadOnlyList<string> Unassessed(string description)
+    {
+        if (description.Length == 0)
+        {
+            return [];
+        }
+
+        var words = ArrayPool<Word>.Shared.Rent((description.Length + 1) / 2);
+        try
+        {
+            var count = Read(description, words);
+            var understood = 0;
+            for (var i = 0; i < count; i++)
+            {
+                understood += words[i].Understood ? 1 : 0;
+            }
+
+            // The phrases that unsay ordinary words are looked for even when every word is ordinary: that is when they matter.
+            var denied = Deny(words.AsSpan(0, count));
+            if (understood == count && !denied)
+            {
+                return [];
+            }
+
+            Cover(words.AsSpan(0, count));
+            if (denied)
+            {
+                Deny(words.AsSpan(0, count));
+            }
+
+            return Collect(description, words.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<Word>.Shared.Return(words);
+        }
+    }
+
+    private int Read(string description, Word[] words)
+    {
+        var count = 0;
+        Span<char> lower = _index.LongestSpelling <= 256 ? stackalloc char[_index.LongestSpelling] : new char[_index.LongestSpelling];
+        var at = 0;
+        while (true)
+        {
+            while (at < description.Length && !IsWordCharacter(description[at]))
+            {
+                at++;
+            }
+
+            var start = at;
+            while (at < description.Length && IsWordCharacter(description[at]))
+            {
+                at++;
+            }
+
+            if (at == start)
+            {
+                return count;
+            }
+
+            var text = description.AsSpan(start, at - start);
+            int[] numbers = [];
+            var listed = false;
+            if (text.Length <= lower.Length)
+            {
+                var spelled = lower[..text.ToLowerInvariant(lower)];
+                numbers = _index.PhraseWordsSpelled(spelled);
+                listed = _listedUnassessed.Contains(spelled);
+            }
+
+            var understood = !listed && (IsNumber(text) || IsOrdinary(numbers));
+            words[count++] = new Word(start, at, numbers, listed, understood);
+        }
+    }
+
+    private bool IsOrdinary(int[] numbers)
+    {
+        foreach (var number in numbers)
+        {
+            if (_ordinary[number])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Marks the words inside every occurrence of a known or curated phrase as understood.</summary>
+    private void Cover(Span<Word> words)
+    {
+        for (var start = 0; start < words.Length; start++)
+        {
+            foreach (var first in words[start].Numbers)
+            {
+                if (_phrasesByFirstWord[first] is not { } phrases)
+                {
+                    continue;
+                }
+
+                foreach (var (phrase, curated) in phrases)
+                {
+                    if (start + phrase.Length > words.Length || !Occurs(words, start, phrase))
+                    {
+                        continue;
+                    }
+
+                    for (var i = start; i < start + phrase.Length; i++)
+                    {
+                        words[i].Understood |= curated || !words[i].Listed;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Marks the words inside every occurrence of an unassessed phrase as not understood; true when there was one.</summary>
+    private bool Deny(Span<Word> words)
+    {
+        var found = false;
+        foreach (var phrase in _unassessedPhrases)
+        {
+            for (var start = 0; start + phrase.Length <= words.Length; start++)
+            {
+                if (Array.IndexOf(words[start].Numbers, phrase[0]) >= 0 && Occurs(words, start, phrase))
+                {
+                    found = true;
+                    for (var i = start; i < start + phrase.Length; i++)
+                    {
+                        words[i].Understood = false;
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Occurs(Span<Word> words, int start, int[] phrase)
+    {
+        for (var i = 1; i < phrase.Length; i++)
+        {
+            if (Array.IndexOf(words[start + i].Numbers, phrase[i]) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<string> Collect(string description, Span<Word> words)
+    {
+        var unassessed = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i].Understood)
+            {
+                continue;
+            }
+
+            var last = i;
+            while (last + 1 < words.Length && !words[last + 1].Understood && JoinsWords(description.AsSpan(words[last].End, words[last + 1].Start - words[last].End)))
+            {
+                last++;
+            }
+
+            var phrase = description[words[i].Start..words[last].End];
+            if (!unassessed.Contains(phrase, StringComparer.OrdinalIgnoreCase))
+            {
+                unassessed.Add(phrase);
+            }
+
+            i = last;
+        }
+
+        return unassessed;
+    }
+
+    private static bool JoinsWords(ReadOnlySpan<char> between)
+    {
+        foreach (var c in between)
+        {
+            if (!char.IsWhiteSpace(c) && c is not '-' and not '\'' and not '’')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Digits, optionally with a unit of time or an ordinal ending: "3", "3am", "10pm", "2nd", "30s", "5min".</summary>
+    private static bool IsNumber(ReadOnlySpan<char> word)
+    {
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        var rest = word[digits..];
+        foreach (var suffix in NumberSuffixes)
+        {
+            if (rest.Equals(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+
+    // The description's words are split as the rule phrases' are (FoundPhrases): runs of letters and digits.
+    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
+
+    private record struct Word(int Start, int End, int[] Numbers, bool Listed, bool Understood);
+}

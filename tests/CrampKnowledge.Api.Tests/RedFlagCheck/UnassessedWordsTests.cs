@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CrampKnowledge.Api.Data.RedFlagChecks;
+using CrampKnowledge.Api.Hosting;
+
+namespace CrampKnowledge.Api.Tests.RedFlagCheck;
+
+/// <summary>The unknown level as clients read about it: the rules endpoint, the OpenAPI document and answers without a description.</summary>
+public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task TheRulesEndpointListsFourLevelsTheNoteAndTheVocabulary()
+    {
+        var rules = await GetJsonAsync("/api/v1/red-flags/rules");
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "numbness and weakness in my leg" });
+
+        var levels = rules.GetProperty("seeDoctorLevels").EnumerateArray().ToList();
+        Assert.Equal(["none", "unknown", "soon", "promptly"], levels.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal([0, 1, 2, 3], levels.Select(l => l.GetProperty("rank").GetInt32()));
+        Assert.Contains("every word", levels[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not an all-clear", levels[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("unassessed", levels[1].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(check.GetProperty("note").GetString(), rules.GetProperty("unassessedNote").GetString());
+        var vocabulary = rules.GetProperty("vocabulary");
+        Assert.InRange(vocabulary.GetProperty("ordinaryWords").GetInt32(), 500, 2500);
+        Assert.True(vocabulary.GetProperty("knownPhrases").GetInt32() > 100);
+        Assert.Contains("hot day", vocabulary.GetProperty("ordinaryPhrases").StringList());
+        Assert.Contains("hot", vocabulary.GetProperty("unassessedOnTheirOwn").StringList());
+        Assert.Contains("can't feel", vocabulary.GetProperty("unassessedPhrases").StringList());
+        Assert.Contains("check-vocabulary.json", vocabulary.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheNoteSaysWhatTheIssueAsks()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "my leg is swollen, red and hot and cramps" });
+
+        var note = check.GetProperty("note").GetString()!;
+        Assert.Contains("only the warning signs", note, StringComparison.Ordinal);
+        Assert.Contains("not an all-clear", note, StringComparison.Ordinal);
+        Assert.Contains("worried", note, StringComparison.Ordinal);
+        Assert.Contains("clinician", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswersWithoutADescriptionLeaveNothingUnassessed()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["frequency"] = "once", ["severity"] = "mild" });
+
+        Assert.Equal("none", check.SeeDoctor());
+        Assert.Empty(check.GetProperty("unassessed").EnumerateArray());
+        Assert.False(check.TryGetProperty("note", out _));
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheNewFieldsAndItsUnknownExampleIsARealAnswer()
+    {
+        var document = await GetJsonAsync("/swagger/v1/swagger.json");
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("RedFlagCheckResponse");
+        var properties = schema.GetProperty("properties");
+
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = RedFlagCheckExamples.UnknownDescription });
+
+        Assert.Equal(SeeDoctorLevels.All, properties.GetProperty("seeDoctor").GetProperty("enum").StringList());
+        Assert.Contains("unknown", properties.GetProperty("seeDoctor").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Always present", properties.GetProperty("unassessed").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("only when unassessed is not empty", properties.GetProperty("note").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(schema.GetProperty("example").GetRawText()), JsonNode.Parse(check.GetRawText())),
+            $"example {schema.GetProperty("example")} but the check answers {check}");
+        var operation = document.GetProperty("paths").GetProperty(RedFlagCheckHttp.CheckUrl).GetProperty("post").GetProperty("description").GetString();
+        Assert.Contains("check-vocabulary.json", operation, StringComparison.Ordinal);
+        Assert.Contains("`unknown`", operation, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+    }
+}
