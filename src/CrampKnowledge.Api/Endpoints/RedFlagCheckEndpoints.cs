@@ -37,8 +37,11 @@ public static class RedFlagCheckEndpoints
     /// <summary>The answer to a validated check request.</summary>
     internal static RedFlagCheckResponse Answer(RedFlagCheckRequest request, RedFlagRuleBook rules, RecordDirectory directory)
     {
-        var input = CheckInput.From(request, directory);
-        var matches = rules.Check(input);
+        var given = CheckInput.From(request, directory);
+        // One reading of the description serves both its own answers and the rules' phrases.
+        using var found = rules.Phrases.Read(given.Description);
+        var input = rules.Described.AddTo(given, found);
+        var matches = rules.Check(input, found);
         return new RedFlagCheckResponse(
             SeeDoctorLevels.Highest(matches), matches, input.Recognized, input.Unrecognized, rules.Entries.Count, Disclaimer.Text);
     }

@@ -12,6 +12,9 @@ internal sealed class PhraseIndex
     /// <summary>Stands for <see cref="PhraseMatcher.Gap"/> in a compiled phrase.</summary>
     public const int Gap = -1;
 
+    /// <summary>The phrase word that stands for any number, in digits or words (the time phrases of <see cref="DescribedAnswers"/>).</summary>
+    public const string NumberWord = "#";
+
     private static readonly string[] Endings = ["s", "es", "ed", "ing"];
 
     private readonly Dictionary<CheckPhrase, int[]> _compiled = new(ReferenceEqualityComparer.Instance);
@@ -37,6 +40,16 @@ internal sealed class PhraseIndex
             }
         }
 
+        // A phrase's "#" stands for a number: number words match it, and digits get NumberPhraseWords.
+        if (numbers.TryGetValue(NumberWord, out var numberWord))
+        {
+            NumberPhraseWords = [numberWord];
+            foreach (var spelling in TimeWords.Numbers.Keys)
+            {
+                (bySpelling.TryGetValue(spelling, out var list) ? list : bySpelling[spelling] = []).Add(numberWord);
+            }
+        }
+
         _phraseWordsBySpelling = bySpelling
             .ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -45,6 +58,9 @@ internal sealed class PhraseIndex
     }
 
     public int PhraseWordCount { get; }
+
+    /// <summary>What a number in digits matches: the number phrase word, when some phrase has one.</summary>
+    public int[] NumberPhraseWords { get; } = [];
 
     /// <summary>A description word longer than this matches no phrase word.</summary>
     public int LongestSpelling { get; }
