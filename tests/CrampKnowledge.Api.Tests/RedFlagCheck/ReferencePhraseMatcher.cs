@@ -23,10 +23,12 @@ internal static partial class ReferencePhraseMatcher
     /// </summary>
     public static (int Start, int End)? Find(IReadOnlyList<(string Text, int Start, int End)> text, IReadOnlyList<string> phrase, int[]? negatedBy = null)
     {
+        // A phrase that says a cue itself ("never goes away") is negated only by a cue before it; any other by a cue in its gaps too.
+        var ownCue = phrase.Any(word => NegationCues.Cues.Any(c => c == word || (c.EndsWith("n't", StringComparison.Ordinal) && c[..^3] + "n" == word)));
         for (var start = 0; start < text.Count; start++)
         {
             if (MatchFrom(text, phrase, 0, start) is { } last
-                && (negatedBy is null || !Enumerable.Range(start, last - start + 1).Any(w => negatedBy[w] >= 0 && negatedBy[w] < start)))
+                && (negatedBy is null || !Enumerable.Range(start, last - start + 1).Any(w => negatedBy[w] >= 0 && (negatedBy[w] < start || !ownCue))))
             {
                 return (text[start].Start, text[last].End);
             }

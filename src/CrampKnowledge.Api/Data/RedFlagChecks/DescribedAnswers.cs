@@ -35,9 +35,22 @@ internal sealed class DescribedAnswers
         for (var i = 0; i < _times.Length; i++)
         {
             var (phrase, words) = _times[i];
-            if (found.FindWords(words) is { } at && !Guarded(found, phrase.Guard, at.First, at.Last))
+            if (found.FindAnyWords(words) is not { } any)
             {
-                (said ??= []).Add(new Said(phrase.Answer, phrase.ValueFor(LargestNumber(found, at.First, at.Last)), at.First, at.Last, null));
+                continue;
+            }
+
+            // A negated occurrence still outdoes the shorter phrases inside it: in "never had a cramp that lasted for
+            // hours" the cue reaches "lasted" but "for hours" lies past its window.
+            var at = any.Negated ? found.FindWords(words) : (any.First, any.Last);
+            if (any.Negated)
+            {
+                (said ??= []).Add(new Said(phrase.Answer, "", any.First, any.Last, null) { Negated = true });
+            }
+
+            if (at is { } w && !Guarded(found, phrase.Guard, w.First, w.Last))
+            {
+                (said ??= []).Add(new Said(phrase.Answer, phrase.ValueFor(LargestNumber(found, w.First, w.Last)), w.First, w.Last, null));
             }
         }
 
@@ -59,7 +72,7 @@ internal sealed class DescribedAnswers
         var recognized = new List<RecognizedWord>(input.Recognized);
         foreach (var s in said)
         {
-            if (IsOutdone(s, said) || Has(answers, s.Answer, s.Value))
+            if (s.Negated || IsOutdone(s, said) || Has(answers, s.Answer, s.Value))
             {
                 continue;
             }
@@ -143,5 +156,9 @@ internal sealed class DescribedAnswers
         return largest;
     }
 
-    private sealed record Said(string Answer, string Value, int First, int Last, RecordMention? Mention);
+    private sealed record Said(string Answer, string Value, int First, int Last, RecordMention? Mention)
+    {
+        /// <summary>A negated occurrence: it gives no answer, but outdoes the phrases inside it.</summary>
+        public bool Negated { get; init; }
+    }
 }

@@ -92,9 +92,16 @@ internal sealed class FoundPhrases : IDisposable
     /// <summary>
     /// The first and last word of the phrase's first unnegated occurrence, or null. From each start, in
     /// order, the first match the recursion finds counts unless one of its words lies in the scope of a
-    /// negation cue that stands before the match: a cue inside the phrase is the phrase's own ("won't go away").
+    /// negation cue: one before the match, or one inside it when the phrase has no cue of its own. A phrase
+    /// that says its own negation ("won't go away", "stretch ... doesn't help") is not negated by its own cue.
     /// </summary>
-    public (int First, int Last)? FindWords(int[] words)
+    public (int First, int Last)? FindWords(int[] words) => FindWords(words, evenNegated: false);
+
+    /// <summary>Like <see cref="FindWords(int[])"/>, but the first occurrence, negated or not, and whether it is negated.</summary>
+    public (int First, int Last, bool Negated)? FindAnyWords(int[] words) =>
+        FindWords(words, evenNegated: true) is { } at ? (at.First, at.Last, IsNegated(words, at.First, at.Last)) : null;
+
+    private (int First, int Last)? FindWords(int[] words, bool evenNegated)
     {
         // Most phrases name a word the description never says; they cannot occur, wherever they might start.
         foreach (var number in words)
@@ -107,7 +114,7 @@ internal sealed class FoundPhrases : IDisposable
 
         for (var start = 0; start < _wordCount; start++)
         {
-            if (MatchFrom(words, 0, start) is var last and >= 0 && !IsNegated(start, last))
+            if (MatchFrom(words, 0, start) is var last and >= 0 && (evenNegated || !IsNegated(words, start, last)))
             {
                 return (start, last);
             }
@@ -116,11 +123,12 @@ internal sealed class FoundPhrases : IDisposable
         return null;
     }
 
-    private bool IsNegated(int first, int last)
+    private bool IsNegated(int[] phrase, int first, int last)
     {
         for (var w = first; w <= last; w++)
         {
-            if (_words[w].NegatedBy >= 0 && _words[w].NegatedBy < first)
+            var cue = _words[w].NegatedBy;
+            if (cue >= 0 && (cue < first || !_index.HasOwnCue(phrase)))
             {
                 return true;
             }

@@ -17,6 +17,8 @@ internal sealed class PhraseIndex
 
     private static readonly string[] Endings = ["s", "es", "ed", "ing"];
 
+    // By phrase word number: the word is a negation cue or a contracted cue's stem ("doesn" of "doesn't").
+    private readonly bool[] _cueWords;
     private readonly Dictionary<CheckPhrase, int[]> _compiled = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _phraseWordsBySpelling;
 
@@ -54,6 +56,12 @@ internal sealed class PhraseIndex
             .ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         PhraseWordCount = numbers.Count;
+        _cueWords = new bool[numbers.Count];
+        foreach (var (word, number) in numbers)
+        {
+            _cueWords[number] = (DescriptionVocabulary.Find(word).Roles & (WordRoles.Cue | WordRoles.CueStem)) != 0;
+        }
+
         LongestSpelling = bySpelling.Keys.Max(s => (int?)s.Length) ?? 0;
     }
 
@@ -67,6 +75,20 @@ internal sealed class PhraseIndex
 
     /// <summary>Reads a description once; its <see cref="FoundPhrases.Find"/> then answers for any phrase of the book. Dispose it to return its buffers.</summary>
     public FoundPhrases Read(string description) => new(this, description);
+
+    /// <summary>True when a compiled phrase says a negation cue itself ("won't go away" does not: "won" is no cue; "never goes away" does).</summary>
+    public bool HasOwnCue(int[] phrase)
+    {
+        foreach (var number in phrase)
+        {
+            if (number != Gap && _cueWords[number])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The phrase's words as numbers, <see cref="Gap"/> for a gap.</summary>
     public int[] Compiled(CheckPhrase phrase) => _compiled[phrase];

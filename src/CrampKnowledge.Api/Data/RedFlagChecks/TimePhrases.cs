@@ -17,13 +17,13 @@ internal static class TimePhrases
         void Often(string value, TimeGuard guard, params string[] texts) =>
             phrases.AddRange(texts.Select(t => new TimePhrase(t, CheckAnswers.Frequency, value, TimeScale.Fixed, guard)));
 
-        // "Three nights a week", "2 times per month", "a couple of times a year", "twice a week".
+        // "Three nights a week", "2 times per month", "a couple of times a year", "twice a week", "three nights this week".
         foreach (var (period, scale) in (ReadOnlySpan<(string, TimeScale)>)
             [("day", TimeScale.PerDay), ("night", TimeScale.PerDay), ("week", TimeScale.PerWeek), ("month", TimeScale.PerMonth), ("year", TimeScale.PerYear)])
         {
             foreach (var counted in (ReadOnlySpan<string>)["", "time ", "of time ", "night ", "day ", "evening ", "cramp "])
             {
-                foreach (var per in (ReadOnlySpan<string>)["a", "per", "each", "every"])
+                foreach (var per in (ReadOnlySpan<string>)["a", "per", "each", "every", "this", "in a"])
                 {
                     phrases.Add(new TimePhrase($"# {counted}{per} {period}", CheckAnswers.Frequency, null, scale, TimeGuard.NotAfterActivity));
                 }

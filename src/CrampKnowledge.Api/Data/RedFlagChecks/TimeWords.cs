@@ -25,5 +25,5 @@ internal static class TimeWords
     ];
 
     /// <summary>After these, "last" is "the last two hours", not how long a cramp lasts.</summary>
-    public static readonly IReadOnlyList<string> Determiners = ["the", "past", "over", "in", "this", "that", "my", "at"];
+    public static readonly IReadOnlyList<string> Determiners = ["the", "past", "over", "in", "this", "my", "at"];
 }
