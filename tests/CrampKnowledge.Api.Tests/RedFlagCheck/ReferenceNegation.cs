@@ -9,7 +9,10 @@ namespace CrampKnowledge.Api.Tests.RedFlagCheck;
 /// </summary>
 internal static class ReferenceNegation
 {
-    /// <summary>For each word of <see cref="ReferencePhraseMatcher.Words"/>, the index of the first word of the earliest cue whose scope covers it, or -1.</summary>
+    /// <summary>Marks a word a cue after it denies.</summary>
+    public const int NegatedAfter = -2;
+
+    /// <summary>For each word of <see cref="ReferencePhraseMatcher.Words"/>, the index of the first word of the earliest cue whose scope covers it, <see cref="NegatedAfter"/>, or -1.</summary>
     public static int[] NegatedBy(string text, IReadOnlyList<(string Text, int Start, int End)> words)
     {
         var tokens = new List<Token>();
@@ -22,7 +25,7 @@ internal static class ReferenceNegation
             }
             else
             {
-                tokens.Add(new Token(words[i].Text, i, i, gap.Any(NegationCues.ClauseBreaks.Contains)));
+                tokens.Add(new Token(words[i].Text, i, i, gap.Any(NegationCues.ClauseBreaks.Contains), gap.Any(NegationCues.AnswerMarks.Contains)));
             }
         }
 
@@ -33,6 +36,25 @@ internal static class ReferenceNegation
             var cue = CueSpelled(tokens[t].Text) ?? CueSpelled(words[tokens[t].First].Text);
             if (cue is null || IsPseudo(cue, tokens, t, words))
             {
+                continue;
+            }
+
+            if (tokens[t].AnswerBefore && (t + 1 == tokens.Count || tokens[t + 1].BreakBefore))
+            {
+                // A stand-alone answer to a question or label denies the clause before it.
+                for (var k = 1; t - k >= 0 && k <= NegationCues.WindowWords; k++)
+                {
+                    foreach (var w in Enumerable.Range(tokens[t - k].First, tokens[t - k].Last - tokens[t - k].First + 1))
+                    {
+                        negatedBy[w] = negatedBy[w] < 0 ? NegatedAfter : negatedBy[w];
+                    }
+
+                    if (tokens[t - k].BreakBefore)
+                    {
+                        break;
+                    }
+                }
+
                 continue;
             }
 
@@ -66,5 +88,5 @@ internal static class ReferenceNegation
             .Any(rest => t + rest.Length < tokens.Count
                 && rest.Select((word, i) => !tokens[t + 1 + i].BreakBefore && words[tokens[t + 1 + i].First].Text == word).All(x => x));
 
-    private sealed record Token(string Text, int First, int Last, bool BreakBefore);
+    private sealed record Token(string Text, int First, int Last, bool BreakBefore, bool AnswerBefore);
 }

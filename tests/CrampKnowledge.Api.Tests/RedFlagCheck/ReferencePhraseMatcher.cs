@@ -28,7 +28,7 @@ internal static partial class ReferencePhraseMatcher
         for (var start = 0; start < text.Count; start++)
         {
             if (MatchFrom(text, phrase, 0, start) is { } last
-                && (negatedBy is null || !Enumerable.Range(start, last - start + 1).Any(w => negatedBy[w] >= 0 && (negatedBy[w] < start || !ownCue))))
+                && (negatedBy is null || !Enumerable.Range(start, last - start + 1).Any(w => negatedBy[w] == ReferenceNegation.NegatedAfter || (negatedBy[w] >= 0 && (negatedBy[w] < start || !ownCue)))))
             {
                 return (text[start].Start, text[last].End);
             }

@@ -9,10 +9,12 @@ internal static class DescriptionVocabulary
     /// <summary>A word's roles, its value when it is a number word, and for a cue its canonical spelling ("don't" for "dont").</summary>
     public readonly record struct Entry(WordRoles Roles, int Number, string? Cue);
 
-    private static readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> Lookup = Build().GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, Entry> Entries = Build();
+
+    private static readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> Lookup = Entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The longest word listed: a longer description word has no entry.</summary>
-    public static int LongestWord { get; } = Build().Keys.Max(k => k.Length);
+    public static int LongestWord { get; } = Entries.Keys.Max(k => k.Length);
 
     /// <summary>Pseudo-negations by their cue: the words that, right after the cue, make it no negation.</summary>
     public static IReadOnlyDictionary<string, string[][]> PseudoNegations { get; } = NegationCues.PseudoNegations

@@ -7,6 +7,9 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// </summary>
 internal struct DescriptionWord
 {
+    /// <summary><see cref="NegatedBy"/> for a word a cue after it denies ("sudden pain? no").</summary>
+    public const int NegatedAfter = -2;
+
     public int Start;
     public int End;
     public int[] PhraseWords;
@@ -18,10 +21,13 @@ internal struct DescriptionWord
     /// <summary>Clause punctuation (<see cref="NegationCues.ClauseBreaks"/>) stands between it and the word before.</summary>
     public bool BreakBefore;
 
+    /// <summary>A question mark or colon stands between it and the word before: it may answer what was asked.</summary>
+    public bool AnswerBefore;
+
     /// <summary>Only an apostrophe stands between it and the word before ("don" ' "t").</summary>
     public bool ApostropheBefore;
 
-    /// <summary>The index of the first word of the earliest negation cue whose scope covers this word, or -1.</summary>
+    /// <summary>The index of the first word of the earliest negation cue whose scope covers this word, <see cref="NegatedAfter"/>, or -1.</summary>
     public int NegatedBy;
 
     /// <summary>A contraction's tail ("t" of "don't", "s" of "it's"): not counted as a word of a negation's window.</summary>

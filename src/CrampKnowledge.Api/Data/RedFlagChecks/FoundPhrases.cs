@@ -57,6 +57,7 @@ internal sealed class FoundPhrases : IDisposable
             {
                 Start = start, End = at, PhraseWords = phraseWords, Number = number, Vocabulary = vocabulary,
                 BreakBefore = gap.IndexOfAny(ClauseBreaks) >= 0,
+                AnswerBefore = gap.IndexOfAny(NegationCues.AnswerMarks) >= 0,
                 ApostropheBefore = gap is "'" or "\u2019",
                 NegatedBy = -1,
             };
@@ -128,7 +129,7 @@ internal sealed class FoundPhrases : IDisposable
         for (var w = first; w <= last; w++)
         {
             var cue = _words[w].NegatedBy;
-            if (cue >= 0 && (cue < first || !_index.HasOwnCue(phrase)))
+            if (cue == DescriptionWord.NegatedAfter || (cue >= 0 && (cue < first || !_index.HasOwnCue(phrase))))
             {
                 return true;
             }
@@ -148,6 +149,13 @@ internal sealed class FoundPhrases : IDisposable
         {
             if (CueEnd(cue) is not (var end and >= 0))
             {
+                continue;
+            }
+
+            // "Sudden pain? No.": a cue standing alone right after a question or a label denies the clause before it.
+            if (_words[cue].AnswerBefore && (end + 1 == _wordCount || _words[end + 1].BreakBefore))
+            {
+                MarkClauseBefore(cue);
                 continue;
             }
 
@@ -172,6 +180,26 @@ internal sealed class FoundPhrases : IDisposable
                 {
                     word.NegatedBy = cue;
                 }
+            }
+        }
+    }
+
+    /// <summary>Marks the clause before a post-negation cue, back to its first word and at most the window's length.</summary>
+    private void MarkClauseBefore(int cue)
+    {
+        var counted = 0;
+        for (var w = cue - 1; w >= 0; w--)
+        {
+            ref var word = ref _words[w];
+            if (!word.IsTail && ++counted > NegationCues.WindowWords)
+            {
+                break;
+            }
+
+            word.NegatedBy = word.NegatedBy < 0 ? DescriptionWord.NegatedAfter : word.NegatedBy;
+            if (word.BreakBefore)
+            {
+                break;
             }
         }
     }

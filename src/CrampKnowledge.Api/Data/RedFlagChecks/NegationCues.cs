@@ -14,13 +14,19 @@ internal static class NegationCues
     public const string ClauseBreaks = ",.;:!?…\n()–—";
 
     /// <summary>
+    /// Post-negation: a cue that stands alone after one of these ("Sudden pain? No.", "Soreness: none") denies the
+    /// clause before it, back to that clause's start and at most <see cref="WindowWords"/> words.
+    /// </summary>
+    public const string AnswerMarks = "?:";
+
+    /// <summary>
     /// Words that negate what follows. "Can't", "cannot", "won't" and "couldn't" are left out on purpose:
     /// in a description they say what the person cannot do ("can't sleep", "won't go away"), which is
     /// the warning sign itself, not its denial.
     /// </summary>
     public static readonly IReadOnlyList<string> Cues =
     [
-        "no", "not", "never", "without", "deny", "denies", "denied", "nor", "neither",
+        "no", "none", "not", "never", "without", "deny", "denies", "denied", "nor", "neither",
         "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't",
     ];
 
