@@ -72,7 +72,7 @@ internal sealed class DescribedAnswers
         var recognized = new List<RecognizedWord>(input.Recognized);
         foreach (var s in said)
         {
-            if (s.Negated || IsOutdone(s, said) || Has(answers, s.Answer, s.Value))
+            if (s.Negated || IsOutdone(s, said) || Has(answers, s.Answer, s.Value) || IsAboutANamedRecord(s, said))
             {
                 continue;
             }
@@ -101,6 +101,26 @@ internal sealed class DescribedAnswers
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Diabetes for years", "on statins for three months": how long the condition or medicine has gone on, not the cramps.</summary>
+    private static bool IsAboutANamedRecord(Said s, List<Said> said)
+    {
+        if (s.Answer != CheckAnswers.OngoingFor)
+        {
+            return false;
+        }
+
+        foreach (var other in said)
+        {
+            // Right after the name, or around it ("been on dialysis for months").
+            if (other.Mention is not null && (other.Last == s.First - 1 || (s.First <= other.First && other.Last <= s.Last)))
+            {
+                return true;
             }
         }
 
