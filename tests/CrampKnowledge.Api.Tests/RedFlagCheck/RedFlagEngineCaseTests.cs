@@ -40,7 +40,8 @@ public class RedFlagEngineCaseTests(ApiFactory factory) : IClassFixture<ApiFacto
         var cases = Cases.Value.Values.ToList();
 
         Assert.True(cases.Count >= 120, $"only {cases.Count} cases");
-        Assert.Equal(RedFlagCheckHttp.SeeDoctorOrder.Order(), cases.Select(c => c.SeeDoctor).Distinct().Order());
+        // This table is the matching engine's: the levels a rule gives. Descriptions the check cannot assess are another table's.
+        Assert.Equal(["none", "promptly", "soon"], cases.Select(c => c.SeeDoctor).Distinct().Order());
         Assert.All(cases, c => Assert.False(string.IsNullOrWhiteSpace(c.Why), $"\"{c.Description}\" says no why"));
         Assert.All(cases.SelectMany(c => c.MustMatch.Concat(c.MustNotMatch)), id => Assert.Contains(id, redFlags));
         Assert.All(cases, c => Assert.Empty(c.MustMatch.Intersect(c.MustNotMatch)));
