@@ -18,6 +18,7 @@ public sealed record RedFlagCheckRequest(
     string? Frequency = null,
     string? Severity = null,
     string? Duration = null,
+    string? OngoingFor = null,
     bool? Predictable = null,
     bool? WorseAtRest = null,
     bool? WorseWithLegRaised = null,
@@ -45,7 +46,7 @@ public sealed record RedFlagCheckResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
     [property: Description("Every red flag that matched, most pressing first (seeDoctor, then urgency, then name). Never truncated: show them all.")]
     IReadOnlyList<RedFlagMatch> Matches,
-    [property: Description("Words from conditions, medications and treatments, and the records they were read as.")]
+    [property: Description("Words from conditions, medications and treatments, and conditions and medicines the description names (negated ones left out), with the records they were read as.")]
     IReadOnlyList<RecognizedWord> Recognized,
     [property: Description("Words from conditions, medications and treatments that name no record, with close matches; ask the person again.")]
     IReadOnlyList<UnrecognizedWord> Unrecognized,
@@ -77,9 +78,9 @@ public sealed record RedFlagReason(
 public sealed record GivenAnswer(
     [property: Description("The answer's field name, e.g. frequency or conditions.")] string Answer,
     [property: Description("The value: a choice, true/false, or the id of the record a word was read as.")] string Value,
-    [property: Description("List answers: the person's own word.")]
+    [property: Description("The person's own words: a list answer's word, or the words of the description an answer was read from.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Word,
-    [property: Description("List answers: the name of the record the word was read as.")]
+    [property: Description("Record answers: the name of the record the word was read as (absent for a choice read from the description).")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name);
 
 /// <summary>A word from a list answer and the record it names.</summary>
@@ -145,6 +146,7 @@ internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCh
     private static readonly IReadOnlyList<string> Frequencies = CheckAnswers.Find(CheckAnswers.Frequency)!.Values;
     private static readonly IReadOnlyList<string> Severities = CheckAnswers.Find(CheckAnswers.Severity)!.Values;
     private static readonly IReadOnlyList<string> Durations = CheckAnswers.Find(CheckAnswers.Duration)!.Values;
+    private static readonly IReadOnlyList<string> OngoingFors = CheckAnswers.Find(CheckAnswers.OngoingFor)!.Values;
 
     public RedFlagCheckRequestValidator()
     {
@@ -156,6 +158,7 @@ internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCh
         RuleForChoice(x => x.Frequency, CheckAnswers.Frequency, Frequencies);
         RuleForChoice(x => x.Severity, CheckAnswers.Severity, Severities);
         RuleForChoice(x => x.Duration, CheckAnswers.Duration, Durations);
+        RuleForChoice(x => x.OngoingFor, CheckAnswers.OngoingFor, OngoingFors);
         RuleForWords(x => x.Conditions!);
         RuleForWords(x => x.Medications!);
         RuleForWords(x => x.Treatments!);
@@ -165,12 +168,13 @@ internal sealed class RedFlagCheckRequestValidator : AbstractValidator<RedFlagCh
     public bool IsPlainlyValid(RedFlagCheckRequest r) =>
         (r.Description is null || r.Description.Length <= MaxDescriptionLength) && HasInput(r)
         && IsChoice(r.Frequency, Frequencies) && IsChoice(r.Severity, Severities) && IsChoice(r.Duration, Durations)
+        && IsChoice(r.OngoingFor, OngoingFors)
         && AreWords(r.Conditions) && AreWords(r.Medications) && AreWords(r.Treatments);
 
     // Spelled out rather than as arrays and Any: it runs on every check.
     private static bool HasInput(RedFlagCheckRequest r) =>
         !string.IsNullOrWhiteSpace(r.Description)
-        || !string.IsNullOrWhiteSpace(r.Frequency) || !string.IsNullOrWhiteSpace(r.Severity) || !string.IsNullOrWhiteSpace(r.Duration)
+        || !string.IsNullOrWhiteSpace(r.Frequency) || !string.IsNullOrWhiteSpace(r.Severity) || !string.IsNullOrWhiteSpace(r.Duration) || !string.IsNullOrWhiteSpace(r.OngoingFor)
         || r.Predictable is not null || r.WorseAtRest is not null || r.WorseWithLegRaised is not null || r.PainWhenWalking is not null
         || r.SorenessNextDay is not null || r.DisturbsSleep is not null || r.RecentInjury is not null || r.SuddenPain is not null
         || r.Conditions is { Count: > 0 } || r.Medications is { Count: > 0 } || r.Treatments is { Count: > 0 };

@@ -37,8 +37,11 @@ public static class RedFlagCheckEndpoints
     /// <summary>The answer to a validated check request.</summary>
     internal static RedFlagCheckResponse Answer(RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory)
     {
-        var input = CheckInput.From(request, directory);
-        var matches = rules.Check(input);
+        var given = CheckInput.From(request, directory);
+        // One reading of the description serves both its own answers and the rules' phrases.
+        using var found = rules.Phrases.Read(given.Description);
+        var input = rules.Described.AddTo(given, found);
+        var matches = rules.Check(input, found);
         var unassessed = vocabulary.Unassessed(input.Description);
         return new RedFlagCheckResponse(
             SeeDoctorLevels.Overall(matches, unassessed.Count > 0), unassessed, unassessed.Count > 0 ? SeeDoctorLevels.UnassessedNote : null,
@@ -76,7 +79,10 @@ public static class RedFlagCheckEndpoints
         + "A red flag matches when **any** of its triggers matches; a trigger matches when **every** part it has holds:\n"
         + "- `phrases`: one of them occurs in the description: any case, whole words only, simple plural and verb endings tolerated "
         + $"(`cramp` finds \"cramps\", `hurt` finds \"hurting\"); `{PhraseMatcher.Gap}` in a phrase stands for up to {PhraseMatcher.MaxGapWords} words. "
-        + "Negation is not understood: \"no pain when walking\" still matches.\n"
+        + $"A phrase negated NegEx-style does not match: after a cue such as \"no\", \"not\", \"don't\", \"never\" or \"without\", within {NegationCues.WindowWords} words "
+        + "and before clause punctuation, \"but\" or \"and\" opening a new clause (\"no pain when walking\", \"not severe and I don't have sudden pain\" match nothing). "
+        + "Pseudo-negations such as \"no idea\" or \"not only\" negate nothing, and a phrase that says its own negation (\"won't go away\") still matches. "
+        + "A cue standing alone after a question or a label (\"Sudden pain? No.\", \"Soreness: none\") denies the clause before it.\n"
         + "- `alsoPhrases`: one of these occurs as well.\n"
         + "- `answers`: each answer it names has one of the listed values (yes/no answers must be `true`; a list answer must include one of the listed ids).\n\n"
         + "Each matched trigger gives a `reasons` entry with the exact words found and the answers that matched, its `seeDoctor` and, "
@@ -94,6 +100,11 @@ public static class RedFlagCheckEndpoints
         + string.Concat(SeeDoctorLevels.All.Select(l => $"- `{l}`: {SeeDoctorLevels.Descriptions[l]}\n"))
         + "\nEvery matching red flag is returned, with its citations; none is ever dropped. Matches are sorted by `seeDoctor`, then urgency, then name. "
         + "Words in `conditions`, `medications` and `treatments` that name no record come back in `unrecognized` with suggestions, so a bot can ask again.\n\n"
+        + "**The description's own answers.** Times said in words count as answers: `frequency` (\"three nights a week\", \"every other day\", \"most nights\" → often; "
+        + "\"every night\" → daily; \"once a month\" → occasionally), `duration` (\"lasts for hours\", \"a few seconds\") and `ongoingFor` (\"for two months\", "
+        + "\"since the summer\"); a time right after an activity (\"I run three times a week\") is about the activity and counts for nothing. Conditions and medicines "
+        + "the description names (\"I'm on dialysis\", \"water pills\") count as `conditions`/`medications` and are listed in `recognized`. Negated words give no answer. "
+        + "Such an answer shows in `reasons` with `word`, the words it was read from; it adds to the request's own answers, so both count.\n\n"
         + "**Answers:**\n"
         + string.Concat(CheckAnswers.All.Select(a => $"- `{a.Name}`"
             + (a.Kind == CheckAnswerKind.Choice ? $" ({string.Join(" | ", a.Values)})" : a.Kind == CheckAnswerKind.YesNo ? " (true | false)" : " (list of words)")

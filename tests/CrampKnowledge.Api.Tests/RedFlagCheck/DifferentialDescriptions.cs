@@ -11,7 +11,12 @@ namespace CrampKnowledge.Api.Tests.RedFlagCheck;
 /// </summary>
 internal static class DifferentialDescriptions
 {
-    private static readonly string[] Fillers = ["really", "very", "i", "the", "my", "and", "not", "is", "a", "so", "it"];
+    // Negation cues, pseudo-negations, terminators and clause openers among them, so that scopes are compared too.
+    private static readonly string[] Fillers =
+    [
+        "really", "very", "i", "the", "my", "and", "not", "is", "a", "so", "it", "no", "don't", "don’t", "dont", "never", "but",
+        "without", "no idea", "not only", "no longer", "can't", "it's", "they", "because", "isn't", "don", "t", "? no.", ": none,", "?",
+    ];
 
     private static readonly string[] Separators = [" ", "  ", ", ", " - ", "-", "'", "’", "… ", "...", "\n", "!", " (", ") ", "/", "_", "\t"];
 

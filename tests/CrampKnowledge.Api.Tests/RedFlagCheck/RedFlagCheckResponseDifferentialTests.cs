@@ -138,7 +138,7 @@ public class RedFlagCheckResponseDifferentialTests(ApiFactory factory) : IClassF
 
         return new RedFlagCheckRequest(
             random.Next(8) == 0 ? null : description,
-            Choice(CheckAnswers.Frequency), Choice(CheckAnswers.Severity), Choice(CheckAnswers.Duration),
+            Choice(CheckAnswers.Frequency), Choice(CheckAnswers.Severity), Choice(CheckAnswers.Duration), Choice(CheckAnswers.OngoingFor),
             YesNo(), YesNo(), YesNo(), YesNo(), YesNo(), YesNo(), YesNo(), YesNo(),
             Words(CheckAnswers.Conditions), Words(CheckAnswers.Medications), Words(CheckAnswers.Treatments));
     }

@@ -89,7 +89,7 @@ public class RedFlagCheckValidationTests(ApiFactory factory) : IClassFixture<Api
 
         var choice = CheckAnswers.Find(CheckAnswers.Frequency)!.Values;
         return new RedFlagCheckRequest(
-            Text(), random.Next(3) == 0 ? choice[random.Next(choice.Count)] : Text(), Text(), Text(),
+            Text(), random.Next(3) == 0 ? choice[random.Next(choice.Count)] : Text(), Text(), Text(), Text(),
             YesNo(), YesNo(), YesNo(), YesNo(), YesNo(), YesNo(), YesNo(), YesNo(), Words(), Words(), Words());
     }
 }

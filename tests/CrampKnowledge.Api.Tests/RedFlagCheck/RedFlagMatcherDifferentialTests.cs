@@ -37,14 +37,16 @@ public class RedFlagMatcherDifferentialTests(ApiFactory factory) : IClassFixture
         var descriptions = DifferentialDescriptions.For(_rules, soups: 3000, Seed);
         var foundPhrases = new HashSet<string>();
         var matches = 0;
+        var negated = 0;
 
         foreach (var description in descriptions)
         {
             var words = ReferencePhraseMatcher.Words(description);
+            var negatedBy = ReferenceNegation.NegatedBy(description, words);
             var found = _rules.Phrases.Read(description);
             foreach (var phrase in phrases)
             {
-                var expected = ReferencePhraseMatcher.Find(words, phrase.Words);
+                var expected = ReferencePhraseMatcher.Find(words, phrase.Words, negatedBy);
                 var actual = found.Find(phrase);
 
                 if (expected != actual)
@@ -57,11 +59,16 @@ public class RedFlagMatcherDifferentialTests(ApiFactory factory) : IClassFixture
                     matches++;
                     foundPhrases.Add(phrase.Text);
                 }
+                else if (ReferencePhraseMatcher.Find(words, phrase.Words) is not null)
+                {
+                    negated++;
+                }
             }
         }
 
         Assert.True(descriptions.Count > 10_000, $"only {descriptions.Count} descriptions");
         Assert.True(matches > 20_000, $"only {matches} matches: the descriptions hardly test the matcher");
+        Assert.True(negated > 2_000, $"only {negated} occurrences negated: the descriptions hardly test negation");
         Assert.Equal(phrases.Select(p => p.Text).Distinct().Order(), foundPhrases.Order());
     }
 
@@ -77,7 +84,12 @@ public class RedFlagMatcherDifferentialTests(ApiFactory factory) : IClassFixture
         {
             var answers = Enumerable.Range(0, random.Next(4))
                 .Select(_ => conditions[random.Next(conditions.Count)])
-                .Select(a => random.Next(2) == 0 ? new GivenAnswer(a.Answer, a.Value, null, null) : new GivenAnswer(a.Answer, a.Value, "word", "Record"))
+                .Select(a => random.Next(3) switch
+                {
+                    0 => new GivenAnswer(a.Answer, a.Value, null, null),
+                    1 => new GivenAnswer(a.Answer, a.Value, "word", "Record"),
+                    _ => new GivenAnswer(a.Answer, a.Value, "words read", null),
+                })
                 .ToList();
             var input = new CheckInput(description, answers, [], []);
 

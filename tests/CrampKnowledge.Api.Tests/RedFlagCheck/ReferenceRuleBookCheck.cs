@@ -6,14 +6,16 @@ namespace CrampKnowledge.Api.Tests.RedFlagCheck;
 /// <summary>
 /// RedFlagRuleBook.Check, RuleBookEntry.Check and RuleBookTrigger.Check as they were before the rule
 /// book was compiled at load time (commit 8f9818b), over the same loaded rules: the oracle for whole answers.
+/// Phrases are now found with negation (<see cref="ReferenceNegation"/>), and a choice read from the description shows its words.
 /// </summary>
 internal static class ReferenceRuleBookCheck
 {
     public static IReadOnlyList<RedFlagMatch> Check(RedFlagRuleBook rules, CheckInput input)
     {
         var words = ReferencePhraseMatcher.Words(input.Description);
+        var negatedBy = ReferenceNegation.NegatedBy(input.Description, words);
         return rules.Entries
-            .Select(e => (Entry: e, Match: Check(e, input, words)))
+            .Select(e => (Entry: e, Match: Check(e, input, words, negatedBy)))
             .Where(m => m.Match is not null)
             .OrderByDescending(m => SeeDoctorLevels.Rank(m.Match!.SeeDoctor))
             .ThenByDescending(m => m.Entry.UrgencyRank)
@@ -22,10 +24,10 @@ internal static class ReferenceRuleBookCheck
             .ToList();
     }
 
-    private static RedFlagMatch? Check(RuleBookEntry entry, CheckInput input, IReadOnlyList<(string Text, int Start, int End)> words)
+    private static RedFlagMatch? Check(RuleBookEntry entry, CheckInput input, IReadOnlyList<(string Text, int Start, int End)> words, int[] negatedBy)
     {
         var reasons = entry.Triggers
-            .Select(t => Check(t, input, words))
+            .Select(t => Check(t, input, words, negatedBy))
             .OfType<RedFlagReason>()
             .OrderByDescending(r => SeeDoctorLevels.Rank(r.SeeDoctor))
             .ThenBy(r => r.Trigger)
@@ -35,12 +37,12 @@ internal static class ReferenceRuleBookCheck
             : new RedFlagMatch(entry.Id, entry.Name, entry.Urgency, entry.Summary, reasons[0].SeeDoctor, reasons, entry.Citations);
     }
 
-    private static RedFlagReason? Check(RuleBookTrigger trigger, CheckInput input, IReadOnlyList<(string Text, int Start, int End)> words)
+    private static RedFlagReason? Check(RuleBookTrigger trigger, CheckInput input, IReadOnlyList<(string Text, int Start, int End)> words, int[] negatedBy)
     {
         var spans = new List<(int Start, int End)>();
         foreach (var list in new[] { trigger.Phrases, trigger.AlsoPhrases }.Where(p => p.Count > 0))
         {
-            var found = list.Select(p => ReferencePhraseMatcher.Find(words, p.Words)).OfType<(int Start, int End)>().ToList();
+            var found = list.Select(p => ReferencePhraseMatcher.Find(words, p.Words, negatedBy)).OfType<(int Start, int End)>().ToList();
             if (found.Count == 0)
             {
                 return null;
@@ -89,6 +91,7 @@ internal static class ReferenceRuleBookCheck
         { Value: "true", Name: null } => "yes",
         { Word: { } word, Name: { } name } when !word.Equals(name, StringComparison.OrdinalIgnoreCase) => $"“{word}” ({name})",
         { Name: { } name } => name,
+        { Word: { } word } => $"“{word}” ({answer.Value})",
         _ => answer.Value,
     };
 }

@@ -11,6 +11,7 @@ public static class CheckAnswers
     public const string Frequency = "frequency";
     public const string Severity = "severity";
     public const string Duration = "duration";
+    public const string OngoingFor = "ongoingFor";
     public const string Predictable = "predictable";
     public const string WorseAtRest = "worseAtRest";
     public const string WorseWithLegRaised = "worseWithLegRaised";
@@ -32,6 +33,9 @@ public static class CheckAnswers
         Choice(Severity, "how bad", "How bad the pain is: `mild`, `moderate` or `severe`.", "mild", "moderate", "severe"),
         Choice(Duration, "how long the pain lasts", "How long the pain of a cramp lasts: `seconds`, `minutes` or `hours`.",
             "seconds", "minutes", "hours"),
+        Choice(OngoingFor, "how long cramps have gone on",
+            "How long the cramps have been coming (not how long one lasts, which is `duration`): `days`, `weeks`, `months` or `years`.",
+            "days", "weeks", "months", "years"),
         YesNo(Predictable, "comes after a predictable time or activity",
             "Cramps start after a predictable amount of time or activity, e.g. always after walking the same distance."),
         YesNo(WorseAtRest, "worse at rest", "The cramping pain gets worse when resting."),

@@ -16,6 +16,7 @@ internal sealed record CheckInput(
         AddChoice(answers, CheckAnswers.Frequency, request.Frequency);
         AddChoice(answers, CheckAnswers.Severity, request.Severity);
         AddChoice(answers, CheckAnswers.Duration, request.Duration);
+        AddChoice(answers, CheckAnswers.OngoingFor, request.OngoingFor);
         AddYesNo(answers, CheckAnswers.Predictable, request.Predictable);
         AddYesNo(answers, CheckAnswers.WorseAtRest, request.WorseAtRest);
         AddYesNo(answers, CheckAnswers.WorseWithLegRaised, request.WorseWithLegRaised);

@@ -92,12 +92,21 @@ internal sealed class CheckVocabulary
             .SelectMany(p => string.Join(' ', p.Words).Split(PhraseMatcher.Gap, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var recordPhrases = snapshot.Records.SelectMany(r => r.Aliases.Prepend(r.Name));
         return new CheckVocabulary(
-            entries.Where(e => e.List == CheckWord.WordList).Select(e => e.Text).ToList(),
-            recordPhrases.Concat(snapshot.Synonyms.Select(s => s.Phrase)).Concat(rulePhrases).ToList(),
+            // The words the check reads itself (negation cues in every spelling, scope ends, number words) are understood like
+            // the file's own: "dont", "denies", "neither", "nor".
+            entries.Where(e => e.List == CheckWord.WordList).Select(e => e.Text)
+                .Concat(DescriptionVocabulary.Words.Where(w => w.Length > 1))
+                .Distinct(StringComparer.Ordinal).ToList(),
+            recordPhrases.Concat(snapshot.Synonyms.Select(s => s.Phrase)).Concat(rulePhrases).Concat(TimePhraseParts()).ToList(),
             entries.Where(e => e.List == CheckWord.PhraseList).Select(e => e.Text).ToList(),
             entries.Where(e => e.List == CheckWord.UnassessedList).Select(e => e.Text).ToList(),
             entries.Where(e => e.List == CheckWord.UnassessedPhraseList).Select(e => e.Text).ToList());
     }
+
+    // The time phrases the check reads, as the parts between their numbers: understood only where they stand whole,
+    // so "since the fall" is a season while "after a fall" stays unassessed.
+    private static IEnumerable<string> TimePhraseParts() => TimePhrases.All
+        .SelectMany(p => string.Join(' ', p.Phrase.Words).Split('#', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The words of the description that nothing above understands, as the person wrote them: adjacent ones

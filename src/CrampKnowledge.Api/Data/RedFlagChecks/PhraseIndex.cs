@@ -12,8 +12,13 @@ internal sealed class PhraseIndex
     /// <summary>Stands for <see cref="PhraseMatcher.Gap"/> in a compiled phrase.</summary>
     public const int Gap = -1;
 
+    /// <summary>The phrase word that stands for any number, in digits or words (the time phrases of <see cref="DescribedAnswers"/>).</summary>
+    public const string NumberWord = "#";
+
     private static readonly string[] Endings = ["s", "es", "ed", "ing"];
 
+    // By phrase word number: the word is a negation cue or a contracted cue's stem ("doesn" of "doesn't").
+    private readonly bool[] _cueWords;
     private readonly Dictionary<CheckPhrase, int[]> _compiled = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _phraseWordsBySpelling;
 
@@ -37,20 +42,53 @@ internal sealed class PhraseIndex
             }
         }
 
+        // A phrase's "#" stands for a number: number words match it, and digits get NumberPhraseWords.
+        if (numbers.TryGetValue(NumberWord, out var numberWord))
+        {
+            NumberPhraseWords = [numberWord];
+            foreach (var spelling in TimeWords.Numbers.Keys)
+            {
+                (bySpelling.TryGetValue(spelling, out var list) ? list : bySpelling[spelling] = []).Add(numberWord);
+            }
+        }
+
         _phraseWordsBySpelling = bySpelling
             .ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         PhraseWordCount = numbers.Count;
+        _cueWords = new bool[numbers.Count];
+        foreach (var (word, number) in numbers)
+        {
+            _cueWords[number] = (DescriptionVocabulary.Find(word).Roles & (WordRoles.Cue | WordRoles.CueStem)) != 0;
+        }
+
         LongestSpelling = bySpelling.Keys.Max(s => (int?)s.Length) ?? 0;
     }
 
     public int PhraseWordCount { get; }
+
+    /// <summary>What a number in digits matches: the number phrase word, when some phrase has one.</summary>
+    public int[] NumberPhraseWords { get; } = [];
 
     /// <summary>A description word longer than this matches no phrase word.</summary>
     public int LongestSpelling { get; }
 
     /// <summary>Reads a description once; its <see cref="FoundPhrases.Find"/> then answers for any phrase of the book. Dispose it to return its buffers.</summary>
     public FoundPhrases Read(string description) => new(this, description);
+
+    /// <summary>True when a compiled phrase says a negation cue itself ("won't go away" does not: "won" is no cue; "never goes away" does).</summary>
+    public bool HasOwnCue(int[] phrase)
+    {
+        foreach (var number in phrase)
+        {
+            if (number != Gap && _cueWords[number])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The phrase's words as numbers, <see cref="Gap"/> for a gap.</summary>
     public int[] Compiled(CheckPhrase phrase) => _compiled[phrase];

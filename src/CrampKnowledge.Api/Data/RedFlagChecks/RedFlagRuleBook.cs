@@ -10,10 +10,12 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// </summary>
 internal sealed class RedFlagRuleBook
 {
-    private RedFlagRuleBook(IReadOnlyList<RuleBookEntry> entries)
+    private RedFlagRuleBook(IReadOnlyList<RuleBookEntry> entries, IReadOnlyList<RecordMention> mentions)
     {
-        var phrases = new PhraseIndex(entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases)));
+        var phrases = new PhraseIndex(entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases))
+            .Concat(DescribedAnswers.PhrasesOf(TimePhrases.All, mentions)));
         Phrases = phrases;
+        Described = new DescribedAnswers(TimePhrases.All, mentions, phrases);
         Entries = entries.Select(e => e with
         {
             Triggers = e.Triggers.Select(t => t with
@@ -29,10 +31,22 @@ internal sealed class RedFlagRuleBook
     /// <summary>Every phrase of every trigger, compiled once so a check reads the description once.</summary>
     public PhraseIndex Phrases { get; }
 
-    /// <summary>Every matching red flag, most pressing first; none is ever left out.</summary>
+    /// <summary>The answers a description gives in its own words (times, conditions and medicines it names).</summary>
+    public DescribedAnswers Described { get; }
+
+    /// <summary>
+    /// Every matching red flag for the answers as given, most pressing first; the description is read for the
+    /// rules' phrases only. The check endpoint first adds the description's own answers (<see cref="Described"/>).
+    /// </summary>
     public IReadOnlyList<RedFlagMatch> Check(CheckInput input)
     {
         using var found = Phrases.Read(input.Description);
+        return Check(input, found);
+    }
+
+    /// <summary>Every matching red flag, most pressing first; none is ever left out.</summary>
+    public IReadOnlyList<RedFlagMatch> Check(CheckInput input, FoundPhrases found)
+    {
         var matches = new List<(RedFlagMatch Match, RuleBookEntry Entry, int Position)>();
         for (var position = 0; position < Entries.Count; position++)
         {
@@ -71,7 +85,7 @@ internal sealed class RedFlagRuleBook
                     : null;
                 var rule = new TriggerRule(i + 1, phrases, alsoPhrases, TriggerColumns.ReadAnswers(t.AnswersJson), t.SeeDoctor, basis, t.Note);
                 return new RuleBookTrigger(rule, phrases.Select(CheckPhrase.From).ToList(), alsoPhrases.Select(CheckPhrase.From).ToList());
-            }).ToList())).ToList());
+            }).ToList())).ToList(), RecordMention.From(snapshot).ToList());
     }
 
     // By seeDoctor, then urgency, then name; the position keeps the book's order for full ties, as a stable sort would.

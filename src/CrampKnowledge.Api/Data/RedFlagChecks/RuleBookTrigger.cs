@@ -217,6 +217,8 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
         { Value: "true", Name: null } => "yes",
         { Word: { } word, Name: { } name } when !word.Equals(name, StringComparison.OrdinalIgnoreCase) => $"“{word}” ({name})",
         { Name: { } name } => name,
+        // A choice read from the description: the person's words, then what they were read as.
+        { Word: { } word } => $"“{word}” ({answer.Value})",
         _ => answer.Value,
     };
 }

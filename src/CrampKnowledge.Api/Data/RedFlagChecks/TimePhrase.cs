@@ -1,0 +1,46 @@
+namespace CrampKnowledge.Api.Data.RedFlagChecks;
+
+/// <summary>How a time phrase's number turns into an answer's value.</summary>
+internal enum TimeScale
+{
+    /// <summary>The phrase gives its value whatever the number.</summary>
+    Fixed,
+    PerDay,
+    PerWeek,
+    PerMonth,
+    PerYear,
+
+    /// <summary>How long cramps have gone on, said in days: a week or more is weeks.</summary>
+    Days,
+}
+
+/// <summary>What a time phrase must not follow: a time right after an activity is about the activity.</summary>
+internal enum TimeGuard
+{
+    None,
+    NotAfterActivity,
+
+    /// <summary>Also not after "the", "past"...: "the last two hours" is not how long a cramp lasts.</summary>
+    NotAfterDeterminer,
+}
+
+/// <summary>
+/// Everyday words for how often, how long a cramp lasts, or how long cramps have gone on, and the answer
+/// they give. Written like rule phrases ("..." is a gap of up to three words) with "#" for a number in
+/// digits or words; when a phrase says a number, the largest in the words found is the one read.
+/// </summary>
+internal sealed record TimePhrase(string Text, string Answer, string? Value, TimeScale Scale, TimeGuard Guard)
+{
+    public CheckPhrase Phrase { get; } = new(Text, Text.Split(' '));
+
+    public string ValueFor(int number) => Scale switch
+    {
+        TimeScale.PerDay => "daily",
+        TimeScale.PerWeek => number >= 7 ? "daily" : number >= 2 ? "often" : "occasionally",
+        // Two or more a week on average is several times a week.
+        TimeScale.PerMonth => number >= 8 ? "often" : "occasionally",
+        TimeScale.PerYear => "occasionally",
+        TimeScale.Days => number >= 7 ? "weeks" : "days",
+        _ => Value!,
+    };
+}

@@ -1,0 +1,100 @@
+namespace CrampKnowledge.Api.Data.RedFlagChecks;
+
+/// <summary>
+/// The time phrases a description is read with (see <see cref="TimePhrase"/>). Frequency values follow
+/// <see cref="CheckAnswers"/>: once, occasionally (less than weekly), often (several times a week), daily (every
+/// day or night). Where two phrases found overlap for the same answer, the longer wins: "nearly every night"
+/// is often, not the "every night" inside it.
+/// </summary>
+internal static class TimePhrases
+{
+    public static readonly IReadOnlyList<TimePhrase> All = Build();
+
+    private static List<TimePhrase> Build()
+    {
+        var phrases = new List<TimePhrase>();
+
+        void Often(string value, TimeGuard guard, params string[] texts) =>
+            phrases.AddRange(texts.Select(t => new TimePhrase(t, CheckAnswers.Frequency, value, TimeScale.Fixed, guard)));
+
+        // "Three nights a week", "2 times per month", "a couple of times a year", "twice a week", "three nights this week".
+        foreach (var (period, scale) in (ReadOnlySpan<(string, TimeScale)>)
+            [("day", TimeScale.PerDay), ("night", TimeScale.PerDay), ("week", TimeScale.PerWeek), ("month", TimeScale.PerMonth), ("year", TimeScale.PerYear)])
+        {
+            foreach (var counted in (ReadOnlySpan<string>)["", "time ", "of time ", "night ", "day ", "evening ", "cramp "])
+            {
+                foreach (var per in (ReadOnlySpan<string>)["a", "per", "each", "every", "this", "in a"])
+                {
+                    phrases.Add(new TimePhrase($"# {counted}{per} {period}", CheckAnswers.Frequency, null, scale, TimeGuard.NotAfterActivity));
+                }
+            }
+        }
+
+        Often("daily", TimeGuard.NotAfterActivity,
+            "every night", "every day", "each night", "each day", "every single night", "every single day", "every evening",
+            "every morning", "nightly", "daily", "day and night", "night and day");
+        // "Most nights" and "nearly every night" are more than half the nights but not all of them: several times a week
+        // (often), not every night (daily). Both raise the same red flags; the answer says which the words meant.
+        Often("often", TimeGuard.NotAfterActivity,
+            "every other day", "every other night", "every second day", "every second night", "most nights", "most days",
+            "most evenings", "nearly every night", "almost every night", "nearly every day", "almost every day",
+            "practically every night", "night after night", "all the time", "several nights");
+        Often("occasionally", TimeGuard.None,
+            "occasionally", "occasional", "sometimes", "now and then", "now and again", "once in a while", "from time to time",
+            "every so often", "rarely", "every few weeks", "every few months", "every couple of weeks", "every couple of months");
+        Often("once", TimeGuard.None,
+            "only once", "just once", "once so far", "first time", "first cramp", "one cramp", "a single cramp", "one time");
+
+        // How long the pain of one cramp lasts.
+        foreach (var (unit, value) in (ReadOnlySpan<(string, string)>)
+            [("second", "seconds"), ("sec", "seconds"), ("minute", "minutes"), ("min", "minutes"), ("hour", "hours"), ("hr", "hours")])
+        {
+            phrases.Add(new TimePhrase($"last ... {unit}", CheckAnswers.Duration, value, TimeScale.Fixed, TimeGuard.NotAfterDeterminer));
+            phrases.Add(new TimePhrase($"for ... {unit}", CheckAnswers.Duration, value, TimeScale.Fixed, TimeGuard.NotAfterActivity));
+            if (value != "hours")
+            {
+                // "Gone in a minute", "a few seconds": never hours, as "in the early hours" is a time of night.
+                foreach (var text in (ReadOnlySpan<string>)[$"in ... {unit}", $"within ... {unit}", $"# {unit}", $"couple of {unit}"])
+                {
+                    phrases.Add(new TimePhrase(text, CheckAnswers.Duration, value, TimeScale.Fixed, TimeGuard.None));
+                }
+            }
+        }
+
+        phrases.Add(new TimePhrase("last ... all night", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.NotAfterDeterminer));
+        phrases.Add(new TimePhrase("last ... all day", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.NotAfterDeterminer));
+
+        // How long cramps have been going on: "for two months", "for the past few weeks", "since the summer".
+        foreach (var (unit, value, scale) in (ReadOnlySpan<(string, string?, TimeScale)>)
+            [("day", null, TimeScale.Days), ("week", "weeks", TimeScale.Fixed), ("fortnight", "weeks", TimeScale.Fixed),
+             ("month", "months", TimeScale.Fixed), ("year", "years", TimeScale.Fixed)])
+        {
+            foreach (var text in (ReadOnlySpan<string>)[$"for ... {unit}", $"been ... {unit}"])
+            {
+                phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, value, scale, TimeGuard.NotAfterActivity));
+            }
+
+            foreach (var text in (ReadOnlySpan<string>)[
+                $"past few {unit}", $"past # {unit}", $"past couple of {unit}", $"past several {unit}", $"last few {unit}",
+                $"last # {unit}", $"last couple of {unit}", $"last several {unit}", $"start ... {unit} ago", $"began ... {unit} ago"])
+            {
+                phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, value, scale, TimeGuard.None));
+            }
+        }
+
+        // "Since" a season, a month or last year: at least weeks, which is all the words say for sure.
+        foreach (var since in (ReadOnlySpan<string>)[
+            "summer", "spring", "autumn", "fall", "winter", "christmas", "january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "last year", "last month", "the start of the year",
+            "the beginning of the year"])
+        {
+            phrases.Add(new TimePhrase($"since {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
+            if (!since.StartsWith("the", StringComparison.Ordinal) && !since.StartsWith("last", StringComparison.Ordinal))
+            {
+                phrases.Add(new TimePhrase($"since the {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
+            }
+        }
+
+        return phrases;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CrampKnowledge.Api.Tests.RedFlagCheck;
+
+/// <summary>
+/// Answers the check reads from the description itself (times in words, conditions and medicines named),
+/// the new <c>ongoingFor</c> answer, and how they show in the reasons, next to the request's own answers.
+/// </summary>
+public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task AFrequencyInWordsShowsInTheReasonsWithTheWordsItWasReadFrom()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "Three nights a week my calves cramp" });
+
+        var reason = check.MatchFor("frequent-or-predictable-cramps").Reasons().Single(r => r.GetProperty("trigger").GetInt32() == 1);
+        var answer = Assert.Single(reason.GetProperty("answers").EnumerateArray());
+        Assert.Equal(("frequency", "often", "Three nights a week"), Given(answer));
+        Assert.False(answer.TryGetProperty("name", out _));
+        Assert.Equal("How often: “Three nights a week” (often).", reason.GetProperty("text").GetString());
+    }
+
+    [Theory]
+    [InlineData("Most nights a cramp wakes me", "often")]
+    [InlineData("Nearly every night my calf cramps", "often")]
+    [InlineData("Every night my calf cramps", "daily")]
+    [InlineData("Foot cramps every other day", "often")]
+    [InlineData("Calf cramps 2 or 3 times a week", "often")]
+    [InlineData("A couple of times a week my foot cramps", "often")]
+    [InlineData("Cramps twice a day", "daily")]
+    [InlineData("Three nights this week a cramp woke me", "often")]
+    public async Task EverydayFrequencyWordsGiveTheFrequencyCheckAnswersDefines(string description, string frequency)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description, ["predictable"] = true });
+
+        // predictable makes the red flag match whatever the frequency, so its reasons show the frequency read.
+        Assert.Equal([frequency], ReadAnswers(check, "frequency"));
+    }
+
+    [Theory]
+    [InlineData("A cramp once a month")]
+    [InlineData("A cramp now and then")]
+    [InlineData("Only once, a cramp in my calf")]
+    [InlineData("Charley horses about 5 times a month")]
+    [InlineData("Cramps once a week")]
+    public async Task LessThanSeveralTimesAWeekRaisesNoFrequentFlag(string description)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.Equal("none", check.SeeDoctor());
+        Assert.Empty(check.MatchIds());
+    }
+
+    [Theory]
+    [InlineData("I get cramps, but not every night")]
+    [InlineData("I walk every day and had one cramp")]
+    [InlineData("I run three times a week")]
+    [InlineData("No longer every night")]
+    public async Task NegatedTimesAndTimesOfAnActivityGiveNoFrequency(string description)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description, ["predictable"] = true });
+
+        Assert.Empty(ReadAnswers(check, "frequency"));
+    }
+
+    [Theory]
+    [InlineData("Cramps for 3 months", "months", "for 3 months")]
+    [InlineData("Leg cramps since the summer", "weeks", "since the summer")]
+    [InlineData("Calf cramps for the past few weeks", "weeks", "for the past few weeks")]
+    [InlineData("Foot cramps for years", "years", "for years")]
+    [InlineData("Cramps for 10 days now", "weeks", "for 10 days")]
+    public async Task HowLongCrampsHaveGoneOnInWordsMakesThePersistentFlagFireOnTheArticlesWords(string description, string value, string words)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.Equal("soon", check.SeeDoctor());
+        var reason = check.MatchFor("persistent-cramps").Reasons().Single(r => r.GetProperty("answers").GetArrayLength() > 0);
+        Assert.Equal(("ongoingFor", value, words), Given(Assert.Single(reason.GetProperty("answers").EnumerateArray())));
+        Assert.Contains("If the cramps persist", reason.GetProperty("basis").GetProperty("quote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CrampsOfAFewDaysDoNotReadAsPersisting()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "My calf cramped for 3 days", ["ongoingFor"] = "days" });
+
+        Assert.Equal("none", check.SeeDoctor());
+        Assert.Empty(check.MatchIds());
+    }
+
+    [Theory]
+    [InlineData("weeks")]
+    [InlineData("months")]
+    [InlineData("YEARS")]
+    public async Task TheStructuredOngoingForAnswerMakesThePersistentFlagFire(string value)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["ongoingFor"] = value });
+
+        Assert.Equal(["persistent-cramps"], check.MatchIds());
+        Assert.Equal("soon", check.SeeDoctor());
+    }
+
+    [Fact]
+    public async Task AnUnknownOngoingForIsA400NamingIt()
+    {
+        var problem = await _client.CheckRejectedAsync("""{"ongoingFor":"decades"}""", "ongoingFor");
+
+        Assert.Contains("days, weeks, months, years", problem.GetProperty("errors").GetProperty("ongoingFor")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADurationInWordsCountsLikeTheDurationAnswer()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "The cramp in my calf lasted 3 hours" });
+
+        var reason = check.MatchFor("persistent-cramps").Reasons().Single(r => r.GetProperty("trigger").GetInt32() == 1);
+        Assert.Equal(("duration", "hours", "lasted 3 hours"), Given(Assert.Single(reason.GetProperty("answers").EnumerateArray())));
+    }
+
+    [Fact]
+    public async Task TheDescriptionAndTheStructuredAnswerBothCount()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "My calves cramp every night", ["frequency"] = "occasionally" });
+
+        var reason = check.MatchFor("frequent-or-severe-cramps").Reasons().Single(r => r.GetProperty("trigger").GetInt32() == 1);
+        Assert.Equal(("frequency", "daily", "every night"), Given(Assert.Single(reason.GetProperty("answers").EnumerateArray())));
+    }
+
+    [Fact]
+    public async Task TheSameValueGivenAndDescribedIsShownOnceAsGiven()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "My calves cramp every night", ["frequency"] = "daily" });
+
+        var reason = check.MatchFor("frequent-or-severe-cramps").Reasons().Single(r => r.GetProperty("trigger").GetInt32() == 1);
+        var answer = Assert.Single(reason.GetProperty("answers").EnumerateArray());
+        Assert.Equal("daily", answer.GetProperty("value").GetString());
+        Assert.False(answer.TryGetProperty("word", out _));
+    }
+
+    [Fact]
+    public async Task ConditionsAndMedicinesNamedInTheDescriptionAreRecognizedAndTested()
+    {
+        var check = await _client.CheckAsync(new JsonObject
+        {
+            ["description"] = "I'm on dialysis and take water pills, and my legs cramp several times a week",
+            ["conditions"] = new JsonArray("diabetes"),
+        });
+
+        Assert.Equal(
+            [("conditions", "diabetes", "diabetes"), ("conditions", "dialysis", "dialysis"), ("medications", "water pills", "diuretics")],
+            check.GetProperty("recognized").EnumerateArray()
+                .Select(r => (r.GetProperty("answer").GetString(), r.GetProperty("word").GetString(), r.GetProperty("id").GetString())));
+        var reason = check.MatchFor("frequent-or-severe-cramps").Reasons().Single(r => r.TryGetProperty("basis", out _)
+            && r.GetProperty("answers").EnumerateArray().Any(a => a.GetProperty("answer").GetString() == "conditions"));
+        Assert.Contains(("conditions", "dialysis", "dialysis"), reason.GetProperty("answers").EnumerateArray().Select(Given));
+        Assert.Contains(check.MatchFor("stretching-insufficient-for-underlying-causes").Reasons(),
+            r => r.GetProperty("answers").EnumerateArray().Select(Given).Contains(("medications", "diuretics", "water pills")));
+    }
+
+    [Theory]
+    [InlineData("I don't have diabetes")]
+    [InlineData("I'm not on water pills or steroids")]
+    [InlineData("No kidney disease, no liver problems")]
+    public async Task NegatedConditionsAndMedicinesAreNotRecognized(string description)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.Empty(check.GetProperty("recognized").EnumerateArray());
+        Assert.Empty(check.MatchIds());
+    }
+
+    [Fact]
+    public async Task TheRulesListTheOngoingForAnswerAndThePersistentTriggerThatTestsIt()
+    {
+        using var response = await _client.GetAsync("/api/v1/red-flags/rules");
+        var rules = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+
+        var answer = rules.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "ongoingFor");
+        Assert.Equal(["days", "weeks", "months", "years"], answer.GetProperty("values").StringList());
+        Assert.Equal("choice", answer.GetProperty("kind").GetString());
+        var persistent = rules.GetProperty("redFlags").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "persistent-cramps");
+        Assert.Contains(persistent.GetProperty("triggers").EnumerateArray(), t => t.GetProperty("answers").EnumerateArray()
+            .Any(a => a.GetProperty("answer").GetString() == "ongoingFor" && a.GetProperty("values").StringList().SequenceEqual(["weeks", "months", "years"])));
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesOngoingForAndNegation()
+    {
+        using var response = await _client.GetAsync("/swagger/v1/swagger.json");
+        var document = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+
+        var property = document.GetProperty("components").GetProperty("schemas").GetProperty("RedFlagCheckRequest").GetProperty("properties").GetProperty("ongoingFor");
+        Assert.Equal(["days", "weeks", "months", "years"], property.GetProperty("enum").StringList());
+        Assert.Contains("not how long one lasts", property.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var description = document.GetProperty("paths").GetProperty(RedFlagCheckHttp.CheckUrl).GetProperty("post").GetProperty("description").GetString()!;
+        Assert.Contains("NegEx", description, StringComparison.Ordinal);
+        Assert.Contains("`ongoingFor`", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("Negation is not understood", description, StringComparison.Ordinal);
+    }
+
+    private static (string?, string?, string?) Given(JsonElement answer) =>
+        (answer.GetProperty("answer").GetString(), answer.GetProperty("value").GetString(),
+            answer.TryGetProperty("word", out var word) ? word.GetString() : null);
+
+    /// <summary>The values of an answer read from the description (those with a word), across every reason.</summary>
+    private static List<string> ReadAnswers(JsonElement check, string answer) =>
+        [.. check.Matches().SelectMany(m => m.Reasons()).SelectMany(r => r.GetProperty("answers").EnumerateArray())
+            .Where(a => a.GetProperty("answer").GetString() == answer && a.TryGetProperty("word", out _))
+            .Select(a => a.GetProperty("value").GetString()!).Distinct()];
+}
