@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CrampKnowledge.Api.Data.Entities;
+using CrampKnowledge.Api.Data.RedFlagChecks;
 
 namespace CrampKnowledge.Api.Data.Seeding;
 
@@ -95,37 +96,8 @@ internal sealed partial class RecordNames
         return true;
     }
 
-    /// <summary>The same word, or one is the other plus a plural or verb ending ("cramp" ~ "cramps", "massage" ~ "massaging").</summary>
-    public static bool SameWord(string a, string b) => a == b || Inflects(a, b) || Inflects(b, a);
-
-    private static bool Inflects(string word, string stem)
-    {
-        // Short words stay exact, or "i" would match "is".
-        if (stem.Length < 3 || word.Length <= stem.Length)
-        {
-            return false;
-        }
-
-        if (word.StartsWith(stem, StringComparison.Ordinal))
-        {
-            var ending = word.AsSpan(stem.Length);
-            return ending is "s" or "es" or "ed" or "ing" || (stem[^1] == 'e' && ending is "d");
-        }
-
-        var root = stem.AsSpan(0, stem.Length - 1);
-        if (!word.AsSpan().StartsWith(root, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var rest = word.AsSpan(root.Length);
-        return stem[^1] switch
-        {
-            'e' => rest is "ing",
-            'y' => rest is "ies" or "ied",
-            _ => false,
-        };
-    }
+    /// <summary>The same word, or one is the other plus a plural or verb ending: the red-flag check's own rule, so both read words alike.</summary>
+    public static bool SameWord(string a, string b) => PhraseMatcher.SameWord(a, b);
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
