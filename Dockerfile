@@ -4,8 +4,15 @@
 #   docker build -t crampknowledge-api .
 #   docker run --rm -p 8080:8080 --read-only --tmpfs /tmp crampknowledge-api
 
+# The base images are arguments so that this same file also builds where no registry can be reached:
+# the container tests build it from local stand-ins for Microsoft's images, made from Debian and this
+# machine's own .NET by scripts/container-images.sh. A stand-in must set what these images set and
+# this file relies on: APP_UID (1654, the non-root `app` user) and dotnet on the PATH.
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
+
 # Build stage: restore (cached until a project file changes), publish Release, build the database.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/CrampKnowledge.Api/CrampKnowledge.Api.csproj src/CrampKnowledge.Api/
@@ -27,7 +34,7 @@ USER $APP_UID
 RUN dotnet CrampKnowledge.Api.dll --build-database
 
 # Runtime stage: ASP.NET Core runtime only, non-root, nothing writable but /tmp (if mounted).
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 # Owned by root and read-only (modes kept from the build stage); the app user only reads.
 COPY --from=build /app ./
