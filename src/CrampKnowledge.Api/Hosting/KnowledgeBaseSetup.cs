@@ -4,6 +4,8 @@ using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Data.Seeding;
 using CrampKnowledge.Api.Endpoints;
+using Mapster;
+using MapsterMapper;
 
 namespace CrampKnowledge.Api.Hosting;
 
@@ -12,10 +14,13 @@ public static partial class KnowledgeBaseSetup
     /// <summary>Registers the in-memory snapshot the endpoints read, and what is built from it.</summary>
     public static WebApplicationBuilder AddKnowledgeBase(this WebApplicationBuilder builder)
     {
-        // Resolved when first asked for, so settings a test host adds late are honoured. EF Core is not
-        // registered: it only writes the database (KnowledgeDatabase), and its model would cost start-up and memory.
+        // Resolved when first asked for, so settings a test host adds late are honoured. EF Core reads the database
+        // once, into the snapshot; no request queries it, so no DbContext is registered for requests to take.
         builder.Services.AddSingleton(sp => KnowledgeDatabaseLocation.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(sp => KnowledgeSnapshotReader.Read(sp.GetRequiredService<KnowledgeDatabaseLocation>()));
+        builder.Services.AddSingleton(_ => KnowledgeMapping.Create());
+        builder.Services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
+        builder.Services.AddSingleton(sp => KnowledgeSnapshotLoader.Load(
+            sp.GetRequiredService<KnowledgeDatabaseLocation>(), sp.GetRequiredService<TypeAdapterConfig>()));
         builder.Services.AddSingleton(sp => RecordDirectory.From(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));

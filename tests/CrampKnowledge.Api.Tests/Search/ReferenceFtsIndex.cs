@@ -26,7 +26,7 @@ internal static class ReferenceFtsIndex
                 tokenize = 'unicode61 remove_diacritics 2')
             """);
 
-        var aliases = SqliteRows.Read(connection, "SELECT RecordId, Text FROM Aliases ORDER BY RecordId, Position", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
+        var aliases = SqliteRows.Read(connection, "SELECT Records.Id, Alias.value FROM Records, json_each(Records.Aliases) AS Alias ORDER BY Records.Id, Alias.key", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
             .ToLookup(a => a.Record, a => a.Text);
         var quotes = SqliteRows.Read(connection, "SELECT RecordId, Quote FROM Citations WHERE Owner = 'record' ORDER BY RecordId, Position", r => (Record: r.GetInt32(0), Text: r.GetString(1)))
             .ToLookup(q => q.Record, q => q.Text);

@@ -152,7 +152,7 @@ public sealed class StartupFaultTests
         // python3's sqlite3, as any tool might; this project does not reference the SQLite provider.
         var drop = new ProcessStartInfo("python3")
         {
-            ArgumentList = { "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE Aliases'); c.commit()", database },
+            ArgumentList = { "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE Links'); c.commit()", database },
         };
         using (var dropping = Process.Start(drop)!)
         {
@@ -164,7 +164,7 @@ public sealed class StartupFaultTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"Cannot open the database at {database} read-only", output, StringComparison.Ordinal);
-        Assert.Contains("no such table: Aliases", output, StringComparison.Ordinal);
+        Assert.Contains("no such table: Links", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 

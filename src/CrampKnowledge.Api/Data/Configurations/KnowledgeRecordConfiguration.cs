@@ -23,7 +23,6 @@ internal sealed class KnowledgeRecordConfiguration : IEntityTypeConfiguration<Kn
         builder.Property(r => r.Summary).HasMaxLength(1000).IsRequired();
         builder.Property(r => r.Category).HasMaxLength(80).IsRequired();
 
-        builder.HasMany(r => r.Aliases).WithOne(a => a.Record).HasForeignKey(a => a.RecordId);
         builder.HasMany(r => r.Citations).WithOne(c => c.Record).HasForeignKey(c => c.RecordId);
         builder.HasMany(r => r.OutgoingLinks).WithOne(l => l.From).HasForeignKey(l => l.FromId);
         builder.HasMany(r => r.IncomingLinks).WithOne(l => l.To).HasForeignKey(l => l.ToId);

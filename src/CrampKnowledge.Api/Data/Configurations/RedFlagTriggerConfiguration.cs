@@ -15,5 +15,6 @@ internal sealed class RedFlagTriggerConfiguration : IEntityTypeConfiguration<Red
         builder.Property(t => t.BasisSourceId).HasMaxLength(80);
         builder.Property(t => t.BasisQuote).HasMaxLength(2000);
         builder.Property(t => t.Note).HasMaxLength(1000);
+        builder.ComplexCollection(t => t.Answers, answers => answers.ToJson());
     }
 }

@@ -16,7 +16,9 @@ public abstract class KnowledgeRecord
     /// <summary>Distinct sources among the record's citations, stored because the content is immutable.</summary>
     public int SourceCount { get; set; }
 
-    public List<RecordAlias> Aliases { get; set; } = [];
+    /// <summary>Everyday words for the record, in seed order: a primitive collection, stored as a JSON array in its row.</summary>
+    public List<string> Aliases { get; set; } = [];
+
     public List<RecordCitation> Citations { get; set; } = [];
     public List<RecordLink> OutgoingLinks { get; set; } = [];
     public List<RecordLink> IncomingLinks { get; set; } = [];

@@ -11,5 +11,9 @@ public sealed class Source
     public required string Summary { get; set; }
     public required string Sha256 { get; set; }
     public required string Text { get; set; }
+
+    /// <summary>The order of seed-data/sources.json, which lists and the search index keep.</summary>
+    public int Position { get; set; }
+
     public List<Citation> Citations { get; set; } = [];
 }

@@ -78,13 +78,11 @@ internal sealed class RedFlagRuleBook
             r.Slug, r.Name, r.Summary, r.Urgency, r.UrgencyRank, r.Citations,
             triggers[r.Id].Select((t, i) =>
             {
-                var phrases = TriggerColumns.ReadPhrases(t.PhrasesJson);
-                var alsoPhrases = TriggerColumns.ReadPhrases(t.AlsoPhrasesJson);
                 var basis = t.BasisSourceId is { } source && t.BasisQuote is { } quote
                     ? new RuleBasis(source, sourceTitles.GetValueOrDefault(source, source), quote)
                     : null;
-                var rule = new TriggerRule(i + 1, phrases, alsoPhrases, TriggerColumns.ReadAnswers(t.AnswersJson), t.SeeDoctor, basis, t.Note);
-                return new RuleBookTrigger(rule, phrases.Select(CheckPhrase.From).ToList(), alsoPhrases.Select(CheckPhrase.From).ToList());
+                var rule = new TriggerRule(i + 1, t.Phrases, t.AlsoPhrases, t.Answers.ConvertAll(a => new AnswerCondition(a.Answer, a.Values)), t.SeeDoctor, basis, t.Note);
+                return new RuleBookTrigger(rule, t.Phrases.ConvertAll(CheckPhrase.From), t.AlsoPhrases.ConvertAll(CheckPhrase.From));
             }).ToList())).ToList(), RecordMention.From(snapshot).ToList());
     }
 

@@ -30,15 +30,14 @@ public sealed class SearchCautions
             {
                 // A trigger that needs an answer search cannot have (a recent injury, a condition) is not a situation a
                 // question can state; "treatments: [this one]" is what naming the treatment says.
-                var answers = TriggerColumns.ReadAnswers(trigger.AnswersJson);
-                if (!answers.All(a => a.Answer == CheckAnswers.Treatments && a.Values.Contains(treatment.Id)))
+                if (!trigger.Answers.All(a => a.Answer == CheckAnswers.Treatments && a.Values.Contains(treatment.Id)))
                 {
                     continue;
                 }
 
                 // Phrases say what a question must say; a trigger without them would fire on any question that names
                 // the treatment by a word it shares with others ("water pills" → medications → "Muscle relaxant medication").
-                var groups = new[] { TriggerColumns.ReadPhrases(trigger.PhrasesJson), TriggerColumns.ReadPhrases(trigger.AlsoPhrasesJson) }
+                var groups = new[] { trigger.Phrases, trigger.AlsoPhrases }
                     .Where(g => g.Count > 0)
                     .Select(g => g.Select(SituationWords).Where(w => w.Length > 0).ToArray())
                     .ToArray();

@@ -8,7 +8,7 @@ namespace CrampKnowledge.Api.Data.Seeding;
 public static class KnowledgeDatabase
 {
     /// <summary>Bump when the entity model changes, so old files are rebuilt rather than misread.</summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     public sealed record Outcome(string ContentVersion, bool Rebuilt, string? Reason);
 
@@ -84,7 +84,7 @@ public static class KnowledgeDatabase
         try
         {
             var connectionString = new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString();
-            using (var db = Open(connectionString))
+            using (var db = KnowledgeDbContext.Open(connectionString))
             {
                 db.Database.EnsureCreated();
                 SeedEntityBuilder.AddTo(db, seed, contentVersion, SchemaVersion);
@@ -108,7 +108,4 @@ public static class KnowledgeDatabase
             File.Delete(buildPath);
         }
     }
-
-    private static KnowledgeDbContext Open(string connectionString) =>
-        new(new DbContextOptionsBuilder<KnowledgeDbContext>().UseSqlite(connectionString).Options);
 }

@@ -20,10 +20,10 @@ internal static class RedFlagTriggerSeed
                 {
                     RedFlag = redFlag,
                     Position = position,
-                    PhrasesJson = TriggerColumns.WritePhrases(trigger.Phrases ?? []),
-                    AlsoPhrasesJson = TriggerColumns.WritePhrases(trigger.AlsoPhrases ?? []),
-                    AnswersJson = TriggerColumns.WriteAnswers((trigger.Answers ?? new Dictionary<string, JsonElement>())
-                        .Select(a => new AnswerCondition(a.Key, AnswerValues(a.Value) ?? [])).ToList()),
+                    Phrases = [.. trigger.Phrases ?? []],
+                    AlsoPhrases = [.. trigger.AlsoPhrases ?? []],
+                    Answers = (trigger.Answers ?? new Dictionary<string, JsonElement>())
+                        .Select(a => new TriggerAnswer { Answer = a.Key, Values = [.. AnswerValues(a.Value) ?? []] }).ToList(),
                     SeeDoctor = trigger.SeeDoctor ?? urgencyLevels[redFlag.Urgency],
                     BasisSourceId = trigger.Basis?.Source,
                     BasisQuote = trigger.Basis is { } basis ? QuoteText.CollapseWhitespace(basis.Quote) : null,

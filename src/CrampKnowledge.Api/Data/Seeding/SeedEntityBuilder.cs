@@ -7,10 +7,10 @@ internal static class SeedEntityBuilder
 {
     public static void AddTo(KnowledgeDbContext db, SeedDataset seed, string contentVersion, int schemaVersion)
     {
-        var sources = seed.Sources.Select(s => new Source
+        var sources = seed.Sources.Select((s, i) => new Source
         {
             Id = s.Id, FileName = Path.GetFileName(s.File), Title = s.Title, Publisher = s.Publisher,
-            Kind = s.Kind, Summary = s.Summary, Sha256 = s.Sha256.ToLowerInvariant(), Text = seed.SourceTexts[s.Id],
+            Kind = s.Kind, Summary = s.Summary, Sha256 = s.Sha256.ToLowerInvariant(), Text = seed.SourceTexts[s.Id], Position = i,
         }).ToList();
         db.Sources.AddRange(sources);
 
@@ -32,7 +32,7 @@ internal static class SeedEntityBuilder
                     },
                 };
                 record.SourceCount = r.Citations.Select(c => c.Source).Distinct().Count();
-                record.Aliases = r.Aliases.Select((a, i) => new RecordAlias { Text = a.Trim(), Position = i }).ToList();
+                record.Aliases = r.Aliases.Select(a => a.Trim()).ToList();
                 record.Citations = Cite<RecordCitation>(r.Citations);
                 records.Add((kind, r.Id), record);
             }

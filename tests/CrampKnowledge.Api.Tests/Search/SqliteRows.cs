@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 
-namespace CrampKnowledge.Api.Data;
+namespace CrampKnowledge.Api.Tests.Search;
 
-/// <summary>Every row of a plain SQL query, read with a function: how the database is read outside EF Core.</summary>
+/// <summary>Every row of a plain SQL query, read with a function: how the reference FTS5 index reads the database, beside EF Core.</summary>
 internal static class SqliteRows
 {
     public static List<T> Read<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
