@@ -20,7 +20,7 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(_ => KnowledgeMapping.Create());
         builder.Services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
         builder.Services.AddSingleton(sp => KnowledgeSnapshotLoader.Load(
-            sp.GetRequiredService<KnowledgeDatabaseLocation>(), sp.GetRequiredService<TypeAdapterConfig>()));
+            sp.GetRequiredService<KnowledgeDatabaseLocation>(), sp.GetRequiredService<IMapper>()));
         builder.Services.AddSingleton(sp => RecordDirectory.From(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));

@@ -1,6 +1,7 @@
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.Seeding;
+using MapsterMapper;
 using Microsoft.Data.Sqlite;
 
 namespace CrampKnowledge.Api.Tests.Seeding;
@@ -18,7 +19,7 @@ public class SnapshotLoadTests
         Execute(seed.DatabasePath, "DROP TABLE Links");
 
         Assert.False(KnowledgeDatabase.EnsureBuilt(seed.Location).Rebuilt);
-        var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeSnapshotLoader.Load(seed.Location, KnowledgeMapping.Create()));
+        var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeSnapshotLoader.Load(seed.Location, new Mapper(KnowledgeMapping.Create())));
 
         Assert.Contains(seed.DatabasePath, error.Message, StringComparison.Ordinal);
         Assert.Contains("no such table: Links", error.Message, StringComparison.Ordinal);
@@ -32,10 +33,10 @@ public class SnapshotLoadTests
     public void RowsThatDoNotFitTogetherStopStartupWithAClearMessage(string damage, string expected)
     {
         using var seed = BuiltSeedFolder();
-        var contentVersion = KnowledgeSnapshotLoader.Load(seed.Location, KnowledgeMapping.Create()).ContentVersion;
+        var contentVersion = KnowledgeSnapshotLoader.Load(seed.Location, new Mapper(KnowledgeMapping.Create())).ContentVersion;
         Execute(seed.DatabasePath, damage);
 
-        var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeSnapshotLoader.Load(seed.Location, KnowledgeMapping.Create()));
+        var error = Assert.Throws<KnowledgeDatabaseException>(() => KnowledgeSnapshotLoader.Load(seed.Location, new Mapper(KnowledgeMapping.Create())));
 
         Assert.Matches("^[0-9a-f]{32}$", contentVersion);
         Assert.StartsWith($"Cannot serve the database at {seed.DatabasePath}: ", error.Message, StringComparison.Ordinal);
@@ -47,7 +48,7 @@ public class SnapshotLoadTests
     {
         using var seed = BuiltSeedFolder();
 
-        var snapshot = KnowledgeSnapshotLoader.Load(seed.Location, KnowledgeMapping.Create());
+        var snapshot = KnowledgeSnapshotLoader.Load(seed.Location, new Mapper(KnowledgeMapping.Create()));
 
         Assert.Equal(TestJson.SeedRecords("causes").Count, snapshot.RecordsOf(RecordKind.Cause).Count);
         Assert.Equal(TestJson.SeedRecords("red-flags").Count, snapshot.RecordsOf(RecordKind.RedFlag).Count);

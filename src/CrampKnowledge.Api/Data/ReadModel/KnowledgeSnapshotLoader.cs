@@ -20,12 +20,12 @@ namespace CrampKnowledge.Api.Data.ReadModel;
 /// </summary>
 public static class KnowledgeSnapshotLoader
 {
-    public static KnowledgeSnapshot Load(KnowledgeDatabaseLocation location, TypeAdapterConfig mapping)
+    public static KnowledgeSnapshot Load(KnowledgeDatabaseLocation location, IMapper mapper)
     {
         try
         {
             using var db = KnowledgeDbContext.Open(location.ReadOnlyConnectionString);
-            return Load(db, mapping);
+            return Load(db, mapper);
         }
         catch (SqliteException e)
         {
@@ -38,9 +38,10 @@ public static class KnowledgeSnapshotLoader
         }
     }
 
-    private static KnowledgeSnapshot Load(KnowledgeDbContext db, TypeAdapterConfig mapping)
+    private static KnowledgeSnapshot Load(KnowledgeDbContext db, IMapper mapper)
     {
-        var mapper = new Mapper(mapping);
+        // Projections and in-memory maps use the one configuration the application registered.
+        var mapping = mapper.Config;
         static InvalidDataException Broken(string problem) => new(problem);
 
         var versions = db.ContentInfo.AsNoTracking().Select(c => c.ContentVersion).ToList();
