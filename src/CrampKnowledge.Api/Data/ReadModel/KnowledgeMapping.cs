@@ -7,9 +7,9 @@ using ContestedSide = CrampKnowledge.Api.Data.Entities.ContestedSide;
 namespace CrampKnowledge.Api.Data.ReadModel;
 
 /// <summary>
-/// Every entity-to-contract mapping, in one Mapster configuration: the snapshot's EF Core queries project
-/// through it (<c>ProjectToType</c>, so only the columns a contract needs are read), and it is registered
-/// once with its <see cref="IMapper"/>. Every destination member must have a source, so a contract that
+/// Every entity-to-contract mapping, in one Mapster configuration, registered once with its <see cref="IMapper"/>:
+/// the snapshot loader maps the entities it reads through it, in memory (projecting the queries through it instead,
+/// with <c>ProjectToType</c>, also works, but EF took 50-185 ms to translate each projection at start-up). Every destination member must have a source, so a contract that
 /// gains a field fails <see cref="TypeAdapterConfig.Compile()"/> (and a test) rather than going out empty.
 /// </summary>
 public static class KnowledgeMapping

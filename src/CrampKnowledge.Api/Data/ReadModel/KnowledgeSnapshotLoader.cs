@@ -2,7 +2,6 @@ using System.Text.Json;
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Seeding;
-using Mapster;
 using MapsterMapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +10,14 @@ using Citation = CrampKnowledge.Api.Contracts.Citation;
 namespace CrampKnowledge.Api.Data.ReadModel;
 
 /// <summary>
-/// Reads the whole database into a <see cref="KnowledgeSnapshot"/> through the EF Core model, once, at
-/// start-up: ten no-tracking queries, the larger ones projected straight into contracts by <see cref="KnowledgeMapping"/>.
-/// Each runs once per process, so <c>EF.CompileQuery</c> would save nothing: what costs is EF translating each query
-/// the first time, which the compiled model (<see cref="KnowledgeDbContext"/>) does not remove. Running them on
-/// three threads was tried and was no faster on two cores. A file that
-/// cannot be read, or whose rows do not fit together, stops start-up with a <see cref="KnowledgeDatabaseException"/>.
+/// Reads the whole database into a <see cref="KnowledgeSnapshot"/> through the EF Core model, once, at start-up:
+/// one plain no-tracking query per table, whose entities are joined here and mapped to contracts by the registered
+/// <see cref="KnowledgeMapping"/>. Each query runs once per process, so <c>EF.CompileQuery</c> would save nothing:
+/// what costs is EF translating each query the first time, which the compiled model (<see cref="KnowledgeDbContext"/>)
+/// does not remove, and a simple query translates in a few milliseconds where a <c>ProjectToType</c> projection took
+/// 50-185 ms. Cold start to the first 200 (bench/first-200.py, published Release): 1.25-1.41 s against 1.59-1.91 s
+/// with the projections, same machine, alternating runs. A file that cannot be read, or whose rows do not fit
+/// together, stops start-up with a <see cref="KnowledgeDatabaseException"/>.
 /// </summary>
 public static class KnowledgeSnapshotLoader
 {
@@ -40,8 +41,7 @@ public static class KnowledgeSnapshotLoader
 
     private static KnowledgeSnapshot Load(KnowledgeDbContext db, IMapper mapper)
     {
-        // Projections and in-memory maps use the one configuration the application registered.
-        var mapping = mapper.Config;
+        // Entities become contracts through the one configuration the application registered (KnowledgeMapping).
         static InvalidDataException Broken(string problem) => new(problem);
 
         var versions = db.ContentInfo.AsNoTracking().Select(c => c.ContentVersion).ToList();
@@ -50,27 +50,46 @@ public static class KnowledgeSnapshotLoader
             throw Broken($"the ContentInfo table has {versions.Count} rows, not 1.");
         }
 
-        // The projections below join each citation to its source for the title, which would silently drop a citation
-        // whose source is missing: check first, and count, so every citation is seen to reach its owner.
-        var citedSources = db.Citations.AsNoTracking().GroupBy(c => c.SourceId).Select(g => new { SourceId = g.Key, Count = g.Count() }).ToList();
-        var sourceDetails = db.Sources.AsNoTracking().OrderBy(s => s.Position).ProjectToType<SourceDetail>(mapping).ToList();
-        var sourceIds = sourceDetails.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        if (citedSources.FirstOrDefault(c => !sourceIds.Contains(c.SourceId)) is { } missing)
+        // Whole tables as plain entities, their navigations joined here: EF translates a query this simple in a few
+        // milliseconds, where each ProjectToType projection took 50-185 ms the first (and only) time.
+        var sources = db.Sources.AsNoTracking().OrderBy(s => s.Position).ToList();
+        var sourcesById = sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var citations = db.Citations.AsNoTracking().ToList();
+        foreach (var citation in citations)
         {
-            throw Broken($"a citation quotes source '{missing.SourceId}', which does not exist.");
+            citation.Source = sourcesById.GetValueOrDefault(citation.SourceId)
+                ?? throw Broken($"a citation quotes source '{citation.SourceId}', which does not exist.");
         }
 
-        var records = db.Records.AsNoTracking().OrderBy(r => r.Id).ProjectToType<RecordRow>(mapping).ToList();
-        if (records.FirstOrDefault(r => !Enum.IsDefined(r.Kind)) is { } unknown)
+        var citationsBySource = citations.ToLookup(c => c.SourceId, StringComparer.Ordinal);
+        foreach (var source in sources)
         {
-            throw Broken($"record {unknown.Key} has unknown kind {(int)unknown.Kind}.");
+            source.Citations = [.. citationsBySource[source.Id]];
         }
 
+        var recordEntities = LoadRecords(db);
+        var concerns = db.Set<ContestedConcern>().AsNoTracking().ToList();
+        var recordCitations = citations.OfType<RecordCitation>().ToLookup(c => c.RecordId);
+        var concernsByRecord = concerns.ToLookup(c => c.RecordId);
+        foreach (var record in recordEntities)
+        {
+            record.Citations = [.. recordCitations[record.Id]];
+            record.ContestedConcerns = [.. concernsByRecord[record.Id]];
+        }
+
+        var records = recordEntities.Select(mapper.Map<KnowledgeRecord, RecordRow>).ToList();
         var recordsByKey = records.ToDictionary(r => r.Key);
         RecordRow RecordAt(int key, string what) =>
             recordsByKey.GetValueOrDefault(key) ?? throw Broken($"{what} refers to record {key}, which does not exist.");
 
-        var linkRows = db.Links.AsNoTracking().OrderBy(l => l.Id).ProjectToType<LinkRow>(mapping).ToList();
+        var linkEntities = db.Links.AsNoTracking().OrderBy(l => l.Id).ToList();
+        var linkCitations = citations.OfType<LinkCitation>().ToLookup(c => c.LinkId);
+        foreach (var link in linkEntities)
+        {
+            link.Citations = [.. linkCitations[link.Id]];
+        }
+
+        var linkRows = linkEntities.Select(mapper.Map<RecordLink, LinkRow>).ToList();
         if (linkRows.FirstOrDefault(l => !Enum.IsDefined(l.Kind)) is { } unknownLink)
         {
             throw Broken($"link {unknownLink.Key} has unknown kind {(int)unknownLink.Kind}.");
@@ -78,19 +97,36 @@ public static class KnowledgeSnapshotLoader
 
         var links = linkRows.Select(l => (Row: l, From: RecordAt(l.FromId, "a link"), To: RecordAt(l.ToId, "a link"))).ToList();
 
-        // Two sibling collections (sides, concerned records): split, so neither multiplies the other's rows.
-        var contested = db.ContestedPoints.AsNoTracking().AsSplitQuery().ProjectToType<ContestedRow>(mapping).ToList();
+        var points = db.ContestedPoints.AsNoTracking().OrderBy(p => p.Id).ToList();
+        var sides = db.Set<Entities.ContestedSide>().AsNoTracking().ToList();
+        var sideCitations = citations.OfType<ContestedSideCitation>().ToLookup(c => c.SideId);
+        var sidesByPoint = sides.ToLookup(s => s.PointId);
+        var concernsByPoint = concerns.ToLookup(c => c.PointId);
+        foreach (var side in sides)
+        {
+            side.Citations = [.. sideCitations[side.Id]];
+        }
+
+        foreach (var point in points)
+        {
+            point.Sides = [.. sidesByPoint[point.Id]];
+            point.Concerns = [.. concernsByPoint[point.Id]];
+        }
+
+        var contested = points.Select(mapper.Map<ContestedPoint, ContestedRow>).ToList();
         var notesByRecord = contested
             .SelectMany(p => p.RecordKeys.Select(key => (Record: RecordAt(key, "a contested point").Key, p.Note)))
             .ToLookup(c => c.Record, c => c.Note);
 
+        // Every citation must reach its owner: one whose record, link or side is missing would silently vanish.
         var loadedCitations = records.Sum(r => r.Citations.Count) + linkRows.Sum(l => l.Citations.Count)
             + contested.Sum(p => p.Note.Sides.Sum(s => s.Citations.Count));
-        var storedCitations = citedSources.Sum(c => c.Count);
-        if (loadedCitations != storedCitations)
+        if (loadedCitations != citations.Count)
         {
-            throw Broken($"{storedCitations - loadedCitations} of {storedCitations} citations belong to no record, link or contested side.");
+            throw Broken($"{citations.Count - loadedCitations} of {citations.Count} citations belong to no record, link or contested side.");
         }
+
+        var sourceDetails = sources.Select(mapper.Map<Source, SourceDetail>).ToList();
 
         // This record at the far end of a link, with the quotes that make the link.
         static RelatedRecord Related(RecordRow end, IReadOnlyList<Citation> citations, string? basis) =>
@@ -144,5 +180,27 @@ public static class KnowledgeSnapshotLoader
         {
             CheckVocabulary = checkWords,
         };
+    }
+
+    /// <summary>
+    /// The records in key order. A kind no entity type matches stops EF materialising the rows; only then are the
+    /// kinds read on their own, to say which record is wrong.
+    /// </summary>
+    private static List<KnowledgeRecord> LoadRecords(KnowledgeDbContext db)
+    {
+        try
+        {
+            return db.Records.AsNoTracking().OrderBy(r => r.Id).ToList();
+        }
+        catch (InvalidOperationException)
+        {
+            var kinds = db.Records.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Kind }).ToList();
+            if (kinds.FirstOrDefault(r => !Enum.IsDefined(r.Kind)) is { } unknown)
+            {
+                throw new InvalidDataException($"record {unknown.Id} has unknown kind {(int)unknown.Kind}.");
+            }
+
+            throw;
+        }
     }
 }
