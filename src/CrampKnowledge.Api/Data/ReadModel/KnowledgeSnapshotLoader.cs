@@ -2,6 +2,7 @@ using System.Text.Json;
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Seeding;
+using Mapster;
 using MapsterMapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,13 @@ namespace CrampKnowledge.Api.Data.ReadModel;
 /// <see cref="KnowledgeMapping"/>. Each query runs once per process, so <c>EF.CompileQuery</c> would save nothing:
 /// what costs is EF translating each query the first time, which the compiled model (<see cref="KnowledgeDbContext"/>)
 /// does not remove, and a simple query translates in a few milliseconds where a <c>ProjectToType</c> projection took
-/// 50-185 ms. Cold start to the first 200 (bench/first-200.py, published Release): 1.25-1.41 s against 1.59-1.91 s
-/// with the projections, same machine, alternating runs. A file that cannot be read, or whose rows do not fit
-/// together, stops start-up with a <see cref="KnowledgeDatabaseException"/>.
+/// 50-185 ms. Cold start to the first 200 (bench/first-200.py as bench/run.sh runs it, published Release, existing
+/// database), with the maps compiled ahead (<see cref="CompileMaps"/>): 1.06-1.30 s, median 1.12 s, against 1.40-1.67 s,
+/// median 1.49 s, with the projections (5 alternating runs each, load average 1.6). Precompiled queries
+/// (<c>dotnet ef dbcontext optimize --precompile-queries</c>, dotnet-ef 10.0.15) could not be generated: 11 of these 12
+/// queries failed ("Lifted expressions remaining at top-level", and with the context a parameter, as here, every one:
+/// dotnet/efcore#38030). A file that cannot be read, or whose rows do not fit together, stops start-up with a
+/// <see cref="KnowledgeDatabaseException"/>.
 /// </summary>
 public static class KnowledgeSnapshotLoader
 {
@@ -180,6 +185,19 @@ public static class KnowledgeSnapshotLoader
         {
             CheckVocabulary = checkWords,
         };
+    }
+
+    /// <summary>
+    /// Compiles the maps <see cref="Load(KnowledgeDatabaseLocation, IMapper)"/> uses (Mapster compiles each on first use,
+    /// about 70 ms for the first), so that start-up can do it on a core the host build leaves idle.
+    /// </summary>
+    public static void CompileMaps(TypeAdapterConfig mapping)
+    {
+        mapping.GetMapFunction<KnowledgeRecord, RecordRow>();
+        mapping.GetMapFunction<RecordLink, LinkRow>();
+        mapping.GetMapFunction<ContestedPoint, ContestedRow>();
+        mapping.GetMapFunction<Source, SourceDetail>();
+        mapping.GetMapFunction<SourceDetail, SourceSummary>();
     }
 
     /// <summary>
