@@ -47,15 +47,16 @@ public sealed class HttpsTests
         await using var api = await ApiProcess.StartAsync(temp.File("knowledge.db"));
 
         // "Now listening on" comes from Microsoft.Hosting.Lifetime through the console logger, whose
-        // formatter the slim builder would otherwise pin to plain text.
+        // formatter the slim builder would otherwise pin to plain text. The logger writes from its own
+        // queue, after the API already answers: CI, starting many APIs at once, once took over 5 s.
         string? listening = null;
-        for (var attempt = 0; listening is null && attempt < 50; attempt++)
+        for (var attempt = 0; listening is null && attempt < 300; attempt++)
         {
             listening = api.Output.Split('\n').SingleOrDefault(line => line.Contains("Now listening on", StringComparison.Ordinal));
             await Task.Delay(listening is null ? 100 : 0);
         }
 
-        Assert.NotNull(listening);
+        Assert.True(listening is not null, $"No \"Now listening on\" line within 30 s of the first answer:\n{api.Output}");
         using var json = System.Text.Json.JsonDocument.Parse(listening);
         Assert.Equal("Microsoft.Hosting.Lifetime", json.RootElement.GetProperty("Category").GetString());
     }
