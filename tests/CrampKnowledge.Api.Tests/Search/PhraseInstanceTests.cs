@@ -17,14 +17,15 @@ public sealed class PhraseInstanceTests(ApiFactory factory) : IClassFixture<ApiF
     [Fact]
     public void EveryTermAsAWordAndAsAPrefixHasTheSameInstancesInEveryRow()
     {
-        var phrases = _index.Terms.SelectMany(t => new[] { new SearchPhrase(t, false), new SearchPhrase(t[..Math.Min(t.Length, 3)], true) })
+        var phrases = _index.Terms
+            .SelectMany(t => new[] { new SearchPhrase(t, false), new SearchPhrase(t[..Math.Min(t.Length, 3)], true), new SearchPhrase(SearchVocabulary.Stem(t), true) })
             .Append(new SearchPhrase("", false))
             .Append(new SearchPhrase("zzzzqx", true))
             .ToList();
 
         var compared = CompareInChunks(phrases);
 
-        Assert.True(compared > 100_000, $"only {compared} instances compared");
+        Assert.True(compared > 70_000, $"only {compared} instances compared");
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class PhraseInstanceTests(ApiFactory factory) : IClassFixture<ApiF
         var phrases = texts.Select(SearchVocabulary.Words)
             .SelectMany(words => Enumerable.Range(0, words.Count - 1).Select(i => string.Join(' ', words.Skip(i).Take(2 + (i % 3)))))
             .Distinct()
-            .Select((text, i) => new SearchPhrase(i % 2 == 0 ? text : text[..^1], IsPrefix: i % 2 == 1))
+            .Select((text, i) => i % 2 == 0 ? new SearchPhrase(text, IsPrefix: false) : new SearchPhrase(StemLastWord(text), IsPrefix: true))
             .ToList();
 
         var compared = CompareInChunks(phrases);
@@ -61,9 +62,16 @@ public sealed class PhraseInstanceTests(ApiFactory factory) : IClassFixture<ApiF
         return compared;
     }
 
+    /// <summary>The phrase as the planner makes a prefix of it: its last word without its ending.</summary>
+    private static string StemLastWord(string text)
+    {
+        var space = text.LastIndexOf(' ');
+        return text[..(space + 1)] + SearchVocabulary.Stem(text[(space + 1)..]);
+    }
+
     private int Compare(SearchPhrase[] phrases)
     {
-        var ranges = new (int From, int To)[phrases.Sum(p => p.Text.Length)];
+        var ranges = new TermRange[phrases.Sum(p => p.Text.Length)];
         var firstRange = new int[phrases.Length + 1];
         for (var i = 0; i < phrases.Length; i++)
         {
@@ -100,7 +108,7 @@ public sealed class PhraseInstanceTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     /// <summary>The instances as they were found before: each first-token term's occurrences in the row, the rest of the phrase checked, then sorted.</summary>
-    private List<long> FromPostings(IndexedRow row, ReadOnlySpan<(int From, int To)> ranges, int[] firstRange)
+    private List<long> FromPostings(IndexedRow row, ReadOnlySpan<TermRange> ranges, int[] firstRange)
     {
         var instances = new List<long>();
         for (var phrase = 0; phrase < firstRange.Length - 1; phrase++)
@@ -113,6 +121,11 @@ public sealed class PhraseInstanceTests(ApiFactory factory) : IClassFixture<ApiF
 
             for (var term = tokens[0].From; term < tokens[0].To; term++)
             {
+                if (!tokens[0].Contains(term))
+                {
+                    continue;
+                }
+
                 foreach (var occurrence in _index.Postings[term].Occurrences)
                 {
                     if (SearchIndex.RowOf(occurrence) != row.Number)
@@ -125,7 +138,7 @@ public sealed class PhraseInstanceTests(ApiFactory factory) : IClassFixture<ApiF
                     var followed = true;
                     for (var i = 1; i < tokens.Length && followed; i++)
                     {
-                        followed = position + i < termIds.Length && termIds[position + i] >= tokens[i].From && termIds[position + i] < tokens[i].To;
+                        followed = position + i < termIds.Length && tokens[i].Contains(termIds[position + i]);
                     }
 
                     if (followed)

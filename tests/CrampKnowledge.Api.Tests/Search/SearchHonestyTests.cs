@@ -33,6 +33,20 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(unmatched, result.GetProperty("unmatchedTerms").Texts());
     }
 
+    // The articles never name ALS. A prefix reaches only forms of the word it stems ("sign" → signs, not
+    // signals; "als" → not also), so the question is not answered with hits about something else.
+    [Theory]
+    [InlineData("can cramps be a sign of ALS", new[] { "sign", "als" })]
+    [InlineData("are my cramps an early sign of als", new[] { "early", "sign", "als" })]
+    public async Task AConditionTheArticlesNeverNameIsNotMatchedThroughAnotherWordsFirstLetters(string question, string[] unmatched)
+    {
+        var result = await Search(question);
+
+        Assert.Equal(0, result.GetProperty("hits").GetArrayLength());
+        Assert.Equal(unmatched, result.GetProperty("unmatchedTerms").Texts());
+        Assert.DoesNotContain("signs", result.GetProperty("suggestions").Texts());
+    }
+
     [Fact]
     public async Task ATypoAmongGenericWordsGetsASuggestionAndNoHits()
     {

@@ -12,7 +12,9 @@ namespace CrampKnowledge.Api.Tests.Search;
 /// for every question the search tests ask, every word and prefix of the corpus, its phrases and
 /// synonyms, every types combination, several limits and thousands of generated questions, the same
 /// plan as <see cref="ReferenceSearchPlanner"/> made and the same hits in the same order with the same
-/// score and snippet. Exact equality, no tolerance.
+/// score and snippet. Exact equality, no tolerance. The one thing FTS5 cannot express is a prefix that
+/// leaves out words which only begin with its letters ("als" matches also in FTS5, not here): questions
+/// whose plan has such a prefix are counted and left out of the comparison (SearchHonestyTests covers them).
 /// </summary>
 public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutputHelper output) : IClassFixture<ApiFactory>, IDisposable
 {
@@ -25,6 +27,7 @@ public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutput
     private readonly KnowledgeSnapshot _snapshot = factory.Services.GetRequiredService<KnowledgeSnapshot>();
     private readonly ReferenceFtsSearch _reference = new(factory.DatabasePath);
     private readonly ReferenceSearchPlanner _referencePlanner = new(factory.Services.GetRequiredService<KnowledgeSnapshot>());
+    private readonly Dictionary<string, int> _allWithPrefix = new(StringComparer.Ordinal);
 
     public void Dispose() => _reference.Dispose();
 
@@ -56,7 +59,7 @@ public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutput
         }));
 
         Assert.True(words.Count > 1_000, $"only {words.Count} words");
-        Assert.True(compared.Hits > 15_000, $"only {compared.Hits} hits compared");
+        Assert.True(compared.Hits > 10_000, $"only {compared.Hits} hits compared");
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutput
             _ => word,
         };
         int[] limits = [1, 3, 10, 50];
-        var questions = Enumerable.Range(0, 4_000).Select(_ =>
+        var questions = Enumerable.Range(0, 8_000).Select(_ =>
         {
             var question = string.Join(random.Next(3) == 0 ? ", " : " ", Enumerable.Range(0, 1 + random.Next(6)).Select(_ => Spelling(Word())));
             var types = TypeCombinations()[random.Next(31)];
@@ -108,11 +111,17 @@ public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutput
 
     private (int Queries, int Hits) Compare(IEnumerable<(string Question, IReadOnlyList<string> Types, int Limit)> queries)
     {
-        var (count, hits) = (0, 0);
+        var (count, hits, narrowed) = (0, 0, 0);
         var differences = new List<string>();
         foreach (var (question, types, limit) in queries)
         {
             var plan = _vocabulary.Plan(question);
+            if (LeavesOutPrefixTerms(plan))
+            {
+                narrowed++;
+                continue;
+            }
+
             var formerPlan = _referencePlanner.Plan(question);
             Assert.Equal(formerPlan.Words, plan.Words);
             Assert.Equal(formerPlan.Terms, plan.Terms);
@@ -133,8 +142,42 @@ public sealed class SearchIndexDifferentialTests(ApiFactory factory, ITestOutput
         }
 
         Assert.True(differences.Count == 0, string.Join("\n", differences));
-        output.WriteLine($"{count} queries, {hits} hits compared");
+        output.WriteLine($"{count} queries, {hits} hits compared; {narrowed} left out (a prefix narrower than FTS5's)");
+        Assert.True(narrowed < count, $"{narrowed} of {count + narrowed} queries left out");
         return (count, hits);
+    }
+
+    /// <summary>True when a prefix phrase of the plan matches fewer terms than FTS5's prefix query would.</summary>
+    private bool LeavesOutPrefixTerms(SearchPlan plan)
+    {
+        foreach (var phrase in plan.Phrases)
+        {
+            if (!phrase.IsPrefix)
+            {
+                continue;
+            }
+
+            var text = phrase.Text.AsSpan();
+            var folded = new char[text.Length];
+            var (position, last) = (0, "");
+            while (Unicode61Tokenizer.Next(text, ref position, folded, out _, out _, out var length))
+            {
+                last = new string(folded, 0, length);
+            }
+
+            if (!_allWithPrefix.TryGetValue(last, out var all))
+            {
+                all = _allWithPrefix[last] = _index.Terms.Count(t => t.StartsWith(last, StringComparison.Ordinal));
+            }
+
+            var range = _index.Find(last, prefix: true);
+            if (Enumerable.Range(range.From, range.To - range.From).Count(range.Contains) != all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> QuestionsOf(Type tests) =>

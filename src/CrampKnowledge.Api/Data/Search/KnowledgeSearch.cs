@@ -32,7 +32,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
         }
 
         Span<int> firstRange = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount + 1] : new int[phraseCount + 1];
-        var ranges = ArrayPool<(int From, int To)>.Shared.Rent(tokenCapacity);
+        var ranges = ArrayPool<TermRange>.Shared.Rent(tokenCapacity);
         var frequencies = ArrayPool<double>.Shared.Rent(rowCount);
         var scores = ArrayPool<double>.Shared.Rent(rowCount);
         var rowsOfPhrase = ArrayPool<int>.Shared.Rent(rowCount);
@@ -62,7 +62,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
         }
         finally
         {
-            ArrayPool<(int, int)>.Shared.Return(ranges);
+            ArrayPool<TermRange>.Shared.Return(ranges);
             ArrayPool<double>.Shared.Return(frequencies);
             ArrayPool<double>.Shared.Return(scores);
             ArrayPool<int>.Shared.Return(rowsOfPhrase);
@@ -97,7 +97,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
         }
 
         Span<int> firstRange = phraseCount <= MaxStackPhrases ? stackalloc int[phraseCount + 1] : new int[phraseCount + 1];
-        var ranges = ArrayPool<(int From, int To)>.Shared.Rent(tokenCapacity);
+        var ranges = ArrayPool<TermRange>.Shared.Rent(tokenCapacity);
         var frequencies = ArrayPool<double>.Shared.Rent(rowCount);
         var scores = ArrayPool<double>.Shared.Rent(rowCount);
         var rowsOfPhrase = ArrayPool<int>.Shared.Rent(rowCount);
@@ -170,7 +170,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
         }
         finally
         {
-            ArrayPool<(int, int)>.Shared.Return(ranges);
+            ArrayPool<TermRange>.Shared.Return(ranges);
             ArrayPool<double>.Shared.Return(frequencies);
             ArrayPool<double>.Shared.Return(scores);
             ArrayPool<int>.Shared.Return(rowsOfPhrase);
@@ -219,7 +219,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     /// <paramref name="phraseDiscriminates"/> is given, and of those only the specific ones unless the question is generic only.
     /// </summary>
     private void MarkNamed(
-        SearchPlan plan, (int From, int To)[] ranges, ReadOnlySpan<int> firstRange, bool[] named, bool[]? phraseDiscriminates, bool genericOnly)
+        SearchPlan plan, TermRange[] ranges, ReadOnlySpan<int> firstRange, bool[] named, bool[]? phraseDiscriminates, bool genericOnly)
     {
         for (var phrase = 0; phrase < plan.Phrases.Count; phrase++)
         {
@@ -283,7 +283,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     /// <paramref name="observer"/> which rows each phrase is in.
     /// </summary>
     private void Score<TObserver>(
-        SearchPlan plan, (int From, int To)[] ranges, Span<int> firstRange, double[] frequencies, double[] scores,
+        SearchPlan plan, TermRange[] ranges, Span<int> firstRange, double[] frequencies, double[] scores,
         int[] rowsOfPhrase, int[] lastPhrase, bool[] matched, ref TObserver observer)
         where TObserver : struct, IPhraseRows
     {
@@ -311,7 +311,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     }
 
     /// <summary>The hits for the chosen rows, in their order: each with its rounded score and its FTS5 snippet.</summary>
-    private SearchHit[] Hits(SearchPlan plan, (int From, int To)[] ranges, ReadOnlySpan<int> firstRange, ReadOnlySpan<(int Row, double Score)> best)
+    private SearchHit[] Hits(SearchPlan plan, TermRange[] ranges, ReadOnlySpan<int> firstRange, ReadOnlySpan<(int Row, double Score)> best)
     {
         var phraseCount = plan.Phrases.Count;
         var hits = new SearchHit[best.Length];

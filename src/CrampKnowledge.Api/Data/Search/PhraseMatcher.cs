@@ -13,7 +13,7 @@ internal static class PhraseMatcher
     /// Tokenizes the phrase as FTS5 tokenized the quoted string and writes each token's term range to
     /// <paramref name="ranges"/> (as long as the text); returns the number of tokens, FTS5's xPhraseSize.
     /// </summary>
-    public static int Resolve(SearchIndex index, SearchPhrase phrase, Span<(int From, int To)> ranges)
+    public static int Resolve(SearchIndex index, SearchPhrase phrase, Span<TermRange> ranges)
     {
         var text = phrase.Text.AsSpan();
         Span<char> folded = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
@@ -28,11 +28,11 @@ internal static class PhraseMatcher
     }
 
     /// <summary>False when some token of the phrase is in no row, or it has no tokens: it matches nothing.</summary>
-    public static bool CanMatch(ReadOnlySpan<(int From, int To)> ranges)
+    public static bool CanMatch(ReadOnlySpan<TermRange> ranges)
     {
-        foreach (var (from, to) in ranges)
+        foreach (var range in ranges)
         {
-            if (from == to)
+            if (range.IsEmpty)
             {
                 return false;
             }
@@ -47,12 +47,17 @@ internal static class PhraseMatcher
     /// </summary>
     /// <param name="lastPhrase">Per row, the last phrase counted there; counts each row once per phrase.</param>
     public static int Count(
-        SearchIndex index, ReadOnlySpan<(int From, int To)> ranges, int phrase,
+        SearchIndex index, ReadOnlySpan<TermRange> ranges, int phrase,
         Span<double> frequencies, Span<int> lastPhrase, Span<int> rows)
     {
         var count = 0;
         for (var term = ranges[0].From; term < ranges[0].To; term++)
         {
+            if (!ranges[0].Contains(term))
+            {
+                continue;
+            }
+
             var postings = index.Postings[term];
             if (ranges.Length == 1)
             {
@@ -85,7 +90,7 @@ internal static class PhraseMatcher
     /// Sets <paramref name="named"/> for each row whose name or aliases hold the phrase: the records it names.
     /// For <see cref="KnowledgeSearch.Answer"/>; ranking never reads it.
     /// </summary>
-    public static void MarkNamed(SearchIndex index, ReadOnlySpan<(int From, int To)> ranges, Span<bool> named)
+    public static void MarkNamed(SearchIndex index, ReadOnlySpan<TermRange> ranges, Span<bool> named)
     {
         if (!CanMatch(ranges))
         {
@@ -94,6 +99,11 @@ internal static class PhraseMatcher
 
         for (var term = ranges[0].From; term < ranges[0].To; term++)
         {
+            if (!ranges[0].Contains(term))
+            {
+                continue;
+            }
+
             var postings = index.Postings[term];
             if (ranges.Length == 1)
             {
@@ -127,7 +137,7 @@ internal static class PhraseMatcher
     /// empty when there are more phrases than bits, and then each phrase is tried at each token.
     /// </param>
     public static void AddInstances(
-        IndexedRow row, ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange,
+        IndexedRow row, ReadOnlySpan<TermRange> ranges, ReadOnlySpan<int> firstRange,
         ReadOnlySpan<ulong> firstTokenPhrases, List<long> instances)
     {
         // From the name: the type and slug columns hold no tokens.
@@ -154,7 +164,7 @@ internal static class PhraseMatcher
 
     /// <summary><see cref="AddInstances"/> for one column without the phrase bits: each phrase is tried at each token.</summary>
     private static void AddEachPhrase(
-        IndexedColumn column, int c, ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange, List<long> instances)
+        IndexedColumn column, int c, ReadOnlySpan<TermRange> ranges, ReadOnlySpan<int> firstRange, List<long> instances)
     {
         for (var position = 0; position < column.Size; position++)
         {
@@ -162,7 +172,7 @@ internal static class PhraseMatcher
             for (var phrase = 0; phrase < firstRange.Length - 1; phrase++)
             {
                 var phraseRanges = ranges[firstRange[phrase]..firstRange[phrase + 1]];
-                if (CanMatch(phraseRanges) && term >= phraseRanges[0].From && term < phraseRanges[0].To)
+                if (CanMatch(phraseRanges) && phraseRanges[0].Contains(term))
                 {
                     AddIfFollowed(column, c, position, phrase, phraseRanges, instances);
                 }
@@ -175,7 +185,7 @@ internal static class PhraseMatcher
     /// with <paramref name="set"/> false, clears them again, leaving <paramref name="firstTokenPhrases"/> all zero.
     /// </summary>
     public static void MarkFirstTokens(
-        ReadOnlySpan<(int From, int To)> ranges, ReadOnlySpan<int> firstRange, Span<ulong> firstTokenPhrases, bool set)
+        ReadOnlySpan<TermRange> ranges, ReadOnlySpan<int> firstRange, Span<ulong> firstTokenPhrases, bool set)
     {
         for (var phrase = 0; phrase < firstRange.Length - 1; phrase++)
         {
@@ -187,13 +197,18 @@ internal static class PhraseMatcher
 
             for (var term = phraseRanges[0].From; term < phraseRanges[0].To; term++)
             {
+                if (!phraseRanges[0].Contains(term))
+                {
+                    continue;
+                }
+
                 firstTokenPhrases[term] = set ? firstTokenPhrases[term] | (1UL << phrase) : 0;
             }
         }
     }
 
     private static void AddIfFollowed(
-        IndexedColumn column, int c, int position, int phrase, ReadOnlySpan<(int From, int To)> phraseRanges, List<long> instances)
+        IndexedColumn column, int c, int position, int phrase, ReadOnlySpan<TermRange> phraseRanges, List<long> instances)
     {
         if (phraseRanges.Length == 1 || FollowedBy(column, position, phraseRanges[1..]))
         {
@@ -210,10 +225,10 @@ internal static class PhraseMatcher
         }
     }
 
-    private static bool FollowedBy(SearchIndex index, long occurrence, ReadOnlySpan<(int From, int To)> rest) =>
+    private static bool FollowedBy(SearchIndex index, long occurrence, ReadOnlySpan<TermRange> rest) =>
         FollowedBy(index.Rows[SearchIndex.RowOf(occurrence)].Columns[SearchIndex.ColumnOf(occurrence)], SearchIndex.PositionOf(occurrence), rest);
 
-    private static bool FollowedBy(IndexedColumn column, int position, ReadOnlySpan<(int From, int To)> rest)
+    private static bool FollowedBy(IndexedColumn column, int position, ReadOnlySpan<TermRange> rest)
     {
         if (position + rest.Length >= column.Size)
         {
@@ -223,7 +238,7 @@ internal static class PhraseMatcher
         for (var i = 0; i < rest.Length; i++)
         {
             var term = column.TermIds[position + 1 + i];
-            if (term < rest[i].From || term >= rest[i].To)
+            if (!rest[i].Contains(term))
             {
                 return false;
             }

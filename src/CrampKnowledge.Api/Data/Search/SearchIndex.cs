@@ -46,23 +46,59 @@ public sealed class SearchIndex
 
     internal static int PositionOf(long occurrence) => (int)occurrence;
 
-    /// <summary>The ids of the terms equal to <paramref name="token"/>, or starting with it: a range, empty when none.</summary>
-    internal (int From, int To) Find(ReadOnlySpan<char> token, bool prefix)
+    /// <summary>
+    /// The ids of the terms equal to <paramref name="token"/>, or with <paramref name="prefix"/> also those it
+    /// begins followed by a word ending (<see cref="IsWordEnding"/>): empty when none.
+    /// </summary>
+    internal TermRange Find(ReadOnlySpan<char> token, bool prefix)
     {
         var from = LowerBound(token);
         if (!prefix)
         {
-            return from < _terms.Length && token.SequenceEqual(_terms[from]) ? (from, from + 1) : (from, from);
+            return from < _terms.Length && token.SequenceEqual(_terms[from]) ? new(from, from + 1) : new(from, from);
         }
 
-        var to = from;
-        while (to < _terms.Length && _terms[to].AsSpan().StartsWith(token, StringComparison.Ordinal))
+        int first = -1, last = -1;
+        for (var term = from; term < _terms.Length && _terms[term].AsSpan().StartsWith(token, StringComparison.Ordinal); term++)
         {
-            to++;
+            if (IsWordEnding(_terms[term].AsSpan(token.Length)))
+            {
+                first = first < 0 ? term : first;
+                last = term;
+            }
         }
 
-        return (from, to);
+        if (first < 0)
+        {
+            return new(from, from);
+        }
+
+        // Rarely more than a handful of forms; past 64 terms the rest are left out rather than let a bit wrap.
+        var to = Math.Min(last + 1, first + TermRange.MaxSpanWithExclusions);
+        var excluded = 0UL;
+        for (var term = first; term < to; term++)
+        {
+            if (!IsWordEnding(_terms[term].AsSpan(token.Length)))
+            {
+                excluded |= 1UL << (term - first);
+            }
+        }
+
+        return new(first, to, excluded);
     }
+
+    /// <summary>
+    /// What may follow a query word's stem in a form of the same word ("cramp" → cramps, cramping; "dehydr" →
+    /// dehydration, dehydrated), so that a prefix does not reach a different word that shares its first
+    /// letters ("als" → also, "sign" → signals).
+    /// </summary>
+    internal static bool IsWordEnding(ReadOnlySpan<char> rest) => rest.Length == 0 || WordEndings.Contains(rest.ToString());
+
+    private static readonly HashSet<string> WordEndings = new(StringComparer.Ordinal)
+    {
+        "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "y", "ies", "ied", "ly", "ily", "ness",
+        "ion", "ions", "ation", "ations", "ate", "ates", "ated", "ating", "ative", "atory", "ment", "ments",
+    };
 
     private int LowerBound(ReadOnlySpan<char> token)
     {

@@ -304,13 +304,14 @@ public sealed class SearchVocabulary
     /// <summary>
     /// Known words that the words which matched nothing are likely typos of, for "did you mean": at most one edit
     /// in four letters, and the same first letter, as typos keep it ("dehidration" → dehydration); so a word the
-    /// knowledge base lacks ("thigh") is not turned into a different one ("tight", "high").
+    /// knowledge base lacks ("thigh") is not turned into a different one ("tight", "high"). Another form of the
+    /// same word is no typo: it matched nothing either ("sign" is not offered "signs").
     /// </summary>
     public IReadOnlyList<string> Suggest(IReadOnlyList<string> unmatched) =>
         unmatched
             .Where(w => w.Length >= 3 && !_knownWords.Contains(w))
             .SelectMany(w => NearestTerms.Find(
-                w, _knownWords.Where(k => k[0] == w[0]).Select(k => (k, k)), max: 3, maxEdits: Math.Max(1, w.Length / 4)))
+                w, _knownWords.Where(k => k[0] == w[0] && Stem(k) != Stem(w)).Select(k => (k, k)), max: 3, maxEdits: Math.Max(1, w.Length / 4)))
             .Distinct()
             .Take(5)
             .ToList();
