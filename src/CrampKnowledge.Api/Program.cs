@@ -8,6 +8,7 @@ var builder = SlimHost.CreateBuilder(args);
 
 builder.AddKnowledgeBase();
 builder.AddHttpBehaviour();
+builder.Services.AddResponseJson();
 builder.Services.AddProblemHandling();
 builder.Services.AddValidators();
 builder.Services.AddApiDocumentation();

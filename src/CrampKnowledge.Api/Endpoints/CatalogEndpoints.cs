@@ -25,15 +25,13 @@ public static class CatalogEndpoints
         return catalog;
     }
 
-    private static SerializedOk<ApiIndex> GetIndex(KnowledgeSnapshot snapshot, SerializedResponses responses) =>
-        responses.Ok(nameof(GetIndex), () =>
-        {
-            var links = RecordKinds.All.Select(k => k.PluralName()).Append("sources").Append("categories")
-                .ToDictionary(name => name, name => $"/api/v1/{name}");
-            links["openapi"] = "/swagger/v1/swagger.json";
-            return new ApiIndex("CrampKnowledge", snapshot.ContentVersion, snapshot.Counts, links, Disclaimer.Text);
-        });
+    private static JsonOk<ApiIndex> GetIndex(KnowledgeSnapshot snapshot)
+    {
+        var links = RecordKinds.All.Select(k => k.PluralName()).Append("sources").Append("categories")
+            .ToDictionary(name => name, name => $"/api/v1/{name}");
+        links["openapi"] = "/swagger/v1/swagger.json";
+        return JsonOk.Of(new ApiIndex("CrampKnowledge", snapshot.ContentVersion, snapshot.Counts, links, Disclaimer.Text));
+    }
 
-    private static SerializedOk<CategoriesResponse> ListCategories(KnowledgeSnapshot snapshot, SerializedResponses responses) =>
-        responses.Ok(nameof(ListCategories), () => snapshot.Categories);
+    private static JsonOk<CategoriesResponse> ListCategories(KnowledgeSnapshot snapshot) => JsonOk.Of(snapshot.Categories);
 }

@@ -46,9 +46,9 @@ public static class CauseEndpoints
         return causes;
     }
 
-    private static Results<SerializedRecordPage, ValidationProblem> ListCauses(
+    private static Results<JsonOk<PagedResponse<RecordSummary>>, ValidationProblem> ListCauses(
         [AsParameters] CauseListQuery query, CauseListQueryValidator validator,
-        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+        KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (ValidationProblems.For(validator, query) is { } problem)
         {
@@ -59,36 +59,33 @@ public static class CauseEndpoints
         var filter = RecordListFilter.From(RecordKind.Cause, query,
             treatment is null ? null : new LinkConstraint(LinkKind.CauseTreatment, treatment.Key, OtherIsFrom: false));
         var (items, total) = RecordListing.List(snapshot, filter);
-        return responses.Page(items, filter.Page, filter.PageSize, total);
+        return RecordPages.Ok(items, filter.Page, filter.PageSize, total);
     }
 
-    private static Results<SerializedOk<CauseDetail>, ProblemHttpResult> GetCause(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<JsonOk<CauseDetail>, ProblemHttpResult> GetCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (snapshot.FindRecord(RecordKind.Cause, id) is not { } cause)
         {
             return RecordProblems.NotFound(RecordKind.Cause, id, directory);
         }
 
-        return responses.Ok(cause, () =>
-        {
-            var treatments = cause.LinkedFrom(LinkKind.CauseTreatment);
-            var preventions = cause.LinkedFrom(LinkKind.CausePrevention);
-            return new CauseDetail(
-                cause.Id, cause.Name, cause.Summary, cause.Category, cause.Aliases, cause.SourceCount, cause.Citations, cause.Contested,
-                treatments, preventions, cause.LinkedFrom(LinkKind.CauseRedFlag), CauseDetail.NoteFor(treatments, preventions), Disclaimer.Text);
-        });
+        var treatments = cause.LinkedFrom(LinkKind.CauseTreatment);
+        var preventions = cause.LinkedFrom(LinkKind.CausePrevention);
+        return JsonOk.Of(new CauseDetail(
+            cause.Id, cause.Name, cause.Summary, cause.Category, cause.Aliases, cause.SourceCount, cause.Citations, cause.Contested,
+            treatments, preventions, cause.LinkedFrom(LinkKind.CauseRedFlag), CauseDetail.NoteFor(treatments, preventions), Disclaimer.Text));
     }
 
-    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListTreatmentsForCause(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
-        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CauseTreatment, outgoing: true);
+    private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListTreatmentsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
+        RelatedListing.List(snapshot, directory, RecordKind.Cause, id, LinkKind.CauseTreatment, outgoing: true);
 
-    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListPreventionsForCause(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
-        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CausePrevention, outgoing: true);
+    private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListPreventionsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
+        RelatedListing.List(snapshot, directory, RecordKind.Cause, id, LinkKind.CausePrevention, outgoing: true);
 
-    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListRedFlagsForCause(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
-        RelatedListing.List(snapshot, directory, responses, RecordKind.Cause, id, LinkKind.CauseRedFlag, outgoing: true);
+    private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListRedFlagsForCause(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
+        RelatedListing.List(snapshot, directory, RecordKind.Cause, id, LinkKind.CauseRedFlag, outgoing: true);
 }

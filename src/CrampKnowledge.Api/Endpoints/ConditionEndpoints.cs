@@ -30,7 +30,7 @@ public static class ConditionEndpoints
         return condition;
     }
 
-    private static Results<SerializedContent, ProblemHttpResult> GetCondition(HttpContext http, KnowledgeSnapshot snapshot, SerializedResponses responses)
+    private static Results<JsonLdContent, ProblemHttpResult> GetCondition(HttpContext http, KnowledgeSnapshot snapshot)
     {
         if (!AcceptsJsonLd(http.Request))
         {
@@ -38,14 +38,17 @@ public static class ConditionEndpoints
                 detail: $"This resource is {ConditionMarkup.MediaType}; send Accept: {ConditionMarkup.MediaType} (or application/json).");
         }
 
-        return GetConditionJsonLd(http, snapshot, responses);
+        return GetConditionJsonLd(http, snapshot);
     }
 
-    private static SerializedContent GetConditionJsonLd(HttpContext http, KnowledgeSnapshot snapshot, SerializedResponses responses)
+    /// <summary>
+    /// Built for each request, as the document embeds the request's own base URL; a repeated request is answered
+    /// by the response cache, which keys on scheme, host and path base.
+    /// </summary>
+    private static JsonLdContent GetConditionJsonLd(HttpContext http, KnowledgeSnapshot snapshot)
     {
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var document = responses.Condition(baseUrl, () => ConditionMarkup.Build(snapshot, baseUrl).ToJsonString());
-        return new SerializedContent(document, $"{ConditionMarkup.MediaType}; charset=utf-8");
+        return new JsonLdContent(ConditionMarkup.Build(snapshot, baseUrl).ToJsonString());
     }
 
     private static bool AcceptsJsonLd(HttpRequest request)

@@ -19,9 +19,6 @@ public static class GraphEndpoints
         return graph;
     }
 
-    private static SerializedOk<KnowledgeGraph> GetGraph([AsParameters] GraphQuery query, KnowledgeSnapshot snapshot, SerializedResponses responses)
-    {
-        var withCitations = query.Citations ?? false;
-        return responses.Ok((nameof(GetGraph), withCitations), () => snapshot.Graph(withCitations));
-    }
+    private static JsonOk<KnowledgeGraph> GetGraph([AsParameters] GraphQuery query, KnowledgeSnapshot snapshot) =>
+        JsonOk.Of(snapshot.Graph(query.Citations ?? false));
 }

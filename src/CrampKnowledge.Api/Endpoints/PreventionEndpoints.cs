@@ -32,9 +32,9 @@ public static class PreventionEndpoints
         return preventions;
     }
 
-    private static Results<SerializedRecordPage, ValidationProblem> ListPreventions(
+    private static Results<JsonOk<PagedResponse<RecordSummary>>, ValidationProblem> ListPreventions(
         [AsParameters] PreventionListQuery query, PreventionListQueryValidator validator,
-        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+        KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (ValidationProblems.For(validator, query) is { } problem)
         {
@@ -45,23 +45,23 @@ public static class PreventionEndpoints
         var filter = RecordListFilter.From(RecordKind.Prevention, query,
             cause is null ? null : new LinkConstraint(LinkKind.CausePrevention, cause.Key, OtherIsFrom: true));
         var (items, total) = RecordListing.List(snapshot, filter);
-        return responses.Page(items, filter.Page, filter.PageSize, total);
+        return RecordPages.Ok(items, filter.Page, filter.PageSize, total);
     }
 
-    private static Results<SerializedOk<PreventionDetail>, ProblemHttpResult> GetPrevention(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<JsonOk<PreventionDetail>, ProblemHttpResult> GetPrevention(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (snapshot.FindRecord(RecordKind.Prevention, id) is not { } prevention)
         {
             return RecordProblems.NotFound(RecordKind.Prevention, id, directory);
         }
 
-        return responses.Ok(prevention, () => new PreventionDetail(
+        return JsonOk.Of(new PreventionDetail(
             prevention.Id, prevention.Name, prevention.Summary, prevention.Category, prevention.Aliases, prevention.SourceCount,
             prevention.Citations, prevention.Contested, prevention.LinkedTo(LinkKind.CausePrevention), Disclaimer.Text));
     }
 
-    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForPrevention(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
-        RelatedListing.List(snapshot, directory, responses, RecordKind.Prevention, id, LinkKind.CausePrevention, outgoing: false);
+    private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListCausesForPrevention(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
+        RelatedListing.List(snapshot, directory, RecordKind.Prevention, id, LinkKind.CausePrevention, outgoing: false);
 }

@@ -30,9 +30,9 @@ public static class RedFlagCheckEndpoints
         return redFlags;
     }
 
-    private static BufferedOk<RedFlagCheckResponse> CheckRedFlags(
-        RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory, RedFlagCheckResponseWriter writer) =>
-        new(Answer(request, rules, vocabulary, directory), writer);
+    private static JsonOk<RedFlagCheckResponse> CheckRedFlags(
+        RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory) =>
+        JsonOk.Of(Answer(request, rules, vocabulary, directory));
 
     /// <summary>The answer to a validated check request.</summary>
     internal static RedFlagCheckResponse Answer(RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory)
@@ -55,8 +55,8 @@ public static class RedFlagCheckEndpoints
             detail: "The red-flag check takes a POST with a JSON body describing the person's cramps; see /swagger for its fields.");
     }
 
-    private static Ok<RedFlagRulesResponse> ListRedFlagRules(RedFlagRuleBook rules, CheckVocabulary vocabulary) =>
-        TypedResults.Ok(new RedFlagRulesResponse(
+    private static JsonOk<RedFlagRulesResponse> ListRedFlagRules(RedFlagRuleBook rules, CheckVocabulary vocabulary) =>
+        JsonOk.Of(new RedFlagRulesResponse(
             CheckAnswers.All.Select(a => new CheckAnswerField(
                 a.Name, KindName(a.Kind), a.Label, a.Description, a.Values, a.LooksUp.Select(k => k.WireName()).ToList())).ToList(),
             SeeDoctorLevels.All.Select(l => new SeeDoctorLevel(l, SeeDoctorLevels.Rank(l), SeeDoctorLevels.Descriptions[l])).ToList(),

@@ -33,9 +33,9 @@ public static class RedFlagEndpoints
         return redFlags;
     }
 
-    private static Results<SerializedRecordPage, ValidationProblem> ListRedFlags(
+    private static Results<JsonOk<PagedResponse<RecordSummary>>, ValidationProblem> ListRedFlags(
         [AsParameters] RedFlagListQuery query, RedFlagListQueryValidator validator,
-        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+        KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (ValidationProblems.For(validator, query) is { } problem)
         {
@@ -49,24 +49,24 @@ public static class RedFlagEndpoints
             treatment is null ? null : new LinkConstraint(LinkKind.TreatmentCaution, treatment.Key, OtherIsFrom: true))
             with { Urgency = RecordListFilter.Blank(query.Urgency) };
         var (items, total) = RecordListing.List(snapshot, filter);
-        return responses.Page(items, filter.Page, filter.PageSize, total);
+        return RecordPages.Ok(items, filter.Page, filter.PageSize, total);
     }
 
-    private static Results<SerializedOk<RedFlagDetail>, ProblemHttpResult> GetRedFlag(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<JsonOk<RedFlagDetail>, ProblemHttpResult> GetRedFlag(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (snapshot.FindRecord(RecordKind.RedFlag, id) is not { } redFlag)
         {
             return RecordProblems.NotFound(RecordKind.RedFlag, id, directory);
         }
 
-        return responses.Ok(redFlag, () => new RedFlagDetail(
+        return JsonOk.Of(new RedFlagDetail(
             redFlag.Id, redFlag.Name, redFlag.Summary, redFlag.Category, redFlag.Urgency!, redFlag.Aliases, redFlag.SourceCount,
             redFlag.Citations, redFlag.Contested, redFlag.LinkedTo(LinkKind.CauseRedFlag), redFlag.LinkedTo(LinkKind.TreatmentCaution),
             Disclaimer.Text));
     }
 
-    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForRedFlag(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
-        RelatedListing.List(snapshot, directory, responses, RecordKind.RedFlag, id, LinkKind.CauseRedFlag, outgoing: false);
+    private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListCausesForRedFlag(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
+        RelatedListing.List(snapshot, directory, RecordKind.RedFlag, id, LinkKind.CauseRedFlag, outgoing: false);
 }

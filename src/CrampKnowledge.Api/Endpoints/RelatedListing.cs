@@ -10,18 +10,15 @@ namespace CrampKnowledge.Api.Endpoints;
 /// <summary>The sub-resource lists (<c>/causes/{id}/treatments</c> and the like) differ only in their link.</summary>
 internal static class RelatedListing
 {
-    public static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> List(
-        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses, RecordKind kind, string id, LinkKind link, bool outgoing)
+    public static Results<JsonOk<RelatedRecords>, ProblemHttpResult> List(
+        KnowledgeSnapshot snapshot, RecordDirectory directory, RecordKind kind, string id, LinkKind link, bool outgoing)
     {
         if (snapshot.FindRecord(kind, id) is not { } record)
         {
             return RecordProblems.NotFound(kind, id, directory);
         }
 
-        return responses.Ok((record, link, outgoing), () =>
-        {
-            var items = outgoing ? record.LinkedFrom(link) : record.LinkedTo(link);
-            return new RelatedRecords(new RecordRef(kind.WireName(), record.Id, record.Name), items, items.Count, Disclaimer.Text);
-        });
+        var items = outgoing ? record.LinkedFrom(link) : record.LinkedTo(link);
+        return JsonOk.Of(new RelatedRecords(new RecordRef(kind.WireName(), record.Id, record.Name), items, items.Count, Disclaimer.Text));
     }
 }

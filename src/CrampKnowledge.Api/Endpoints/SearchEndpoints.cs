@@ -36,12 +36,8 @@ public static class SearchEndpoints
         return search;
     }
 
-    private static BufferedOk<SearchResponse> Search(
-        [AsParameters] SearchQuery query, SearchVocabulary vocabulary, KnowledgeSearch search, SearchResponseWriter writer)
-    {
-        var response = Answer(query.Q!, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit, vocabulary, search);
-        return new BufferedOk<SearchResponse>(response, writer);
-    }
+    private static JsonOk<SearchResponse> Search([AsParameters] SearchQuery query, SearchVocabulary vocabulary, KnowledgeSearch search) =>
+        JsonOk.Of(Answer(query.Q!, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit, vocabulary, search));
 
     /// <summary>The whole answer to a question: its plan, the hits, the words that matched nothing and, without hits, likely typos.</summary>
     internal static SearchResponse Answer(string q, IReadOnlyList<string> types, int limit, SearchVocabulary vocabulary, KnowledgeSearch search)

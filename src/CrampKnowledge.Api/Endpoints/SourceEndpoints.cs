@@ -28,7 +28,7 @@ public static class SourceEndpoints
         return sources;
     }
 
-    private static Ok<PagedResponse<SourceSummary>> ListSources([AsParameters] SourceListQuery query, KnowledgeSnapshot snapshot)
+    private static JsonOk<PagedResponse<SourceSummary>> ListSources([AsParameters] SourceListQuery query, KnowledgeSnapshot snapshot)
     {
         IEnumerable<SnapshotSource> sources = snapshot.SourcesIn(query.Sort);
         if (RecordListFilter.Blank(query.Q) is { } q)
@@ -47,11 +47,10 @@ public static class SourceEndpoints
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? Paging.DefaultPageSize;
         var items = matches.Skip((page - 1) * pageSize).Take(pageSize).Select(s => s.Row).ToList();
-        return TypedResults.Ok(new PagedResponse<SourceSummary>(items, page, pageSize, matches.Count, Disclaimer.Text));
+        return JsonOk.Of(new PagedResponse<SourceSummary>(items, page, pageSize, matches.Count, Disclaimer.Text));
     }
 
-    private static Results<SerializedOk<SourceDetail>, ProblemHttpResult> GetSource(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<JsonOk<SourceDetail>, ProblemHttpResult> GetSource(string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (snapshot.FindSource(id) is not { } source)
         {
@@ -61,6 +60,6 @@ public static class SourceEndpoints
                 detail: $"No source has the id '{id}'.{hint}", extensions: new Dictionary<string, object?> { ["suggestions"] = suggestions });
         }
 
-        return responses.Ok((nameof(GetSource), source.Id), () => source.Detail);
+        return JsonOk.Of(source.Detail);
     }
 }

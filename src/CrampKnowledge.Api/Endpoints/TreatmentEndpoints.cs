@@ -39,9 +39,9 @@ public static class TreatmentEndpoints
         return treatments;
     }
 
-    private static Results<SerializedRecordPage, ValidationProblem> ListTreatments(
+    private static Results<JsonOk<PagedResponse<RecordSummary>>, ValidationProblem> ListTreatments(
         [AsParameters] TreatmentListQuery query, TreatmentListQueryValidator validator,
-        KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+        KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (ValidationProblems.For(validator, query) is { } problem)
         {
@@ -52,28 +52,28 @@ public static class TreatmentEndpoints
         var filter = RecordListFilter.From(RecordKind.Treatment, query,
             cause is null ? null : new LinkConstraint(LinkKind.CauseTreatment, cause.Key, OtherIsFrom: true));
         var (items, total) = RecordListing.List(snapshot, filter);
-        return responses.Page(items, filter.Page, filter.PageSize, total);
+        return RecordPages.Ok(items, filter.Page, filter.PageSize, total);
     }
 
-    private static Results<SerializedOk<TreatmentDetail>, ProblemHttpResult> GetTreatment(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses)
+    private static Results<JsonOk<TreatmentDetail>, ProblemHttpResult> GetTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory)
     {
         if (snapshot.FindRecord(RecordKind.Treatment, id) is not { } treatment)
         {
             return RecordProblems.NotFound(RecordKind.Treatment, id, directory);
         }
 
-        return responses.Ok(treatment, () => new TreatmentDetail(
+        return JsonOk.Of(new TreatmentDetail(
             treatment.Id, treatment.Name, treatment.Summary, treatment.Category, treatment.Aliases, treatment.SourceCount,
             treatment.Citations, treatment.Contested, treatment.LinkedTo(LinkKind.CauseTreatment), treatment.LinkedFrom(LinkKind.TreatmentCaution),
             Disclaimer.Text));
     }
 
-    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCausesForTreatment(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
-        RelatedListing.List(snapshot, directory, responses, RecordKind.Treatment, id, LinkKind.CauseTreatment, outgoing: false);
+    private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListCausesForTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
+        RelatedListing.List(snapshot, directory, RecordKind.Treatment, id, LinkKind.CauseTreatment, outgoing: false);
 
-    private static Results<SerializedOk<RelatedRecords>, ProblemHttpResult> ListCautionsForTreatment(
-        string id, KnowledgeSnapshot snapshot, RecordDirectory directory, SerializedResponses responses) =>
-        RelatedListing.List(snapshot, directory, responses, RecordKind.Treatment, id, LinkKind.TreatmentCaution, outgoing: true);
+    private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListCautionsForTreatment(
+        string id, KnowledgeSnapshot snapshot, RecordDirectory directory) =>
+        RelatedListing.List(snapshot, directory, RecordKind.Treatment, id, LinkKind.TreatmentCaution, outgoing: true);
 }

@@ -3,7 +3,6 @@ using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Data.Seeding;
-using CrampKnowledge.Api.Endpoints;
 using Mapster;
 using MapsterMapper;
 
@@ -44,9 +43,6 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(sp => SearchIndex.Build(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchCautions.Load(sp.GetRequiredService<KnowledgeSnapshot>(), sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddSingleton<KnowledgeSearch>();
-        builder.Services.AddSingleton<SerializedResponses>();
-        builder.Services.AddSingleton<RedFlagCheckResponseWriter>();
-        builder.Services.AddSingleton<SearchResponseWriter>();
         return builder;
     }
 
@@ -65,11 +61,7 @@ public static partial class KnowledgeBaseSetup
         var snapshot = app.Services.GetRequiredService<KnowledgeSnapshot>();
         Parallel.Invoke(
             () => app.Services.GetRequiredService<SearchIndex>(),
-            () =>
-            {
-                app.Services.GetRequiredService<RedFlagCheckResponseWriter>();
-                app.Services.GetRequiredService<CheckVocabulary>();
-            },
+            () => app.Services.GetRequiredService<CheckVocabulary>(),
             () =>
             {
                 app.Services.GetRequiredService<RecordDirectory>();
