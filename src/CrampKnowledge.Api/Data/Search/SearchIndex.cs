@@ -92,13 +92,14 @@ public sealed class SearchIndex
     /// dehydration, dehydrated), so that a prefix does not reach a different word that shares its first
     /// letters ("als" → also, "sign" → signals).
     /// </summary>
-    internal static bool IsWordEnding(ReadOnlySpan<char> rest) => rest.Length == 0 || WordEndings.Contains(rest.ToString());
+    internal static bool IsWordEnding(ReadOnlySpan<char> rest) => rest.Length == 0 || WordEndings.Contains(rest);
 
-    private static readonly HashSet<string> WordEndings = new(StringComparer.Ordinal)
+    // Looked up by span: a search reads each term of a prefix's range without allocating its ending.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordEndings = new HashSet<string>(StringComparer.Ordinal)
     {
         "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "y", "ies", "ied", "ly", "ily", "ness",
         "ion", "ions", "ation", "ations", "ate", "ates", "ated", "ating", "ative", "atory", "ment", "ments",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private int LowerBound(ReadOnlySpan<char> token)
     {
