@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using CrampKnowledge.Api.Data.Seeding;
 using CrampKnowledge.Api.Endpoints;
 using CrampKnowledge.Api.Hosting;
+using CrampKnowledge.Api.Mcp;
 using Microsoft.AspNetCore.Connections;
 
 var builder = SlimHost.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddProblemHandling();
 builder.Services.AddValidators();
 builder.Services.AddApiDocumentation();
 builder.Services.AddKnowledgeHealthChecks();
+builder.AddAgentServer();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapGraphEndpoints();
 app.MapConditionEndpoints();
 app.MapSearchEndpoints();
 app.MapWidgetEndpoints();
+app.MapAgentServer();
 
 try
 {

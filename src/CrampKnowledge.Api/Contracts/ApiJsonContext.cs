@@ -26,4 +26,9 @@ namespace CrampKnowledge.Api.Contracts;
 [JsonSerializable(typeof(RedFlagCheckRequest))]
 [JsonSerializable(typeof(RedFlagCheckResponse))]
 [JsonSerializable(typeof(RedFlagRulesResponse))]
+[JsonSerializable(typeof(SearchQuery))]
+[JsonSerializable(typeof(Mcp.RecordLookup))]
+[JsonSerializable(typeof(Mcp.RelatedLookup))]
+[JsonSerializable(typeof(Mcp.NoArguments))]
+[JsonSerializable(typeof(Mcp.RecordLookupAnswer))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

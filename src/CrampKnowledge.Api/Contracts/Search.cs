@@ -51,9 +51,11 @@ public sealed record SearchQuery
     public static readonly IReadOnlyList<string> DefaultTypes = ["cause", "treatment", "prevention", "red-flag"];
 
     /// <summary>Types may repeat (<c>types=cause&amp;types=treatment</c>) or come comma-separated.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> TypeList => Types is null or [] ? [] :
         Types.SelectMany(t => (t ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
 
+    [JsonIgnore]
     public IReadOnlyList<string> EffectiveTypes => TypeList.Count > 0 ? TypeList : DefaultTypes;
 }
 

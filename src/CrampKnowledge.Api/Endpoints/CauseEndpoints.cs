@@ -70,11 +70,7 @@ public static class CauseEndpoints
             return RecordProblems.NotFound(RecordKind.Cause, id, directory);
         }
 
-        var treatments = cause.LinkedFrom(LinkKind.CauseTreatment);
-        var preventions = cause.LinkedFrom(LinkKind.CausePrevention);
-        return JsonOk.Of(new CauseDetail(
-            cause.Id, cause.Name, cause.Summary, cause.Category, cause.Aliases, cause.SourceCount, cause.Citations, cause.Contested,
-            treatments, preventions, cause.LinkedFrom(LinkKind.CauseRedFlag), CauseDetail.NoteFor(treatments, preventions), Disclaimer.Text));
+        return JsonOk.Of(RecordDetails.Cause(cause));
     }
 
     private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListTreatmentsForCause(

@@ -56,9 +56,7 @@ public static class PreventionEndpoints
             return RecordProblems.NotFound(RecordKind.Prevention, id, directory);
         }
 
-        return JsonOk.Of(new PreventionDetail(
-            prevention.Id, prevention.Name, prevention.Summary, prevention.Category, prevention.Aliases, prevention.SourceCount,
-            prevention.Citations, prevention.Contested, prevention.LinkedTo(LinkKind.CausePrevention), Disclaimer.Text));
+        return JsonOk.Of(RecordDetails.Prevention(prevention));
     }
 
     private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListCausesForPrevention(

@@ -56,14 +56,18 @@ public static class RedFlagCheckEndpoints
     }
 
     private static JsonOk<RedFlagRulesResponse> ListRedFlagRules(RedFlagRuleBook rules, CheckVocabulary vocabulary) =>
-        JsonOk.Of(new RedFlagRulesResponse(
+        JsonOk.Of(Rules(rules, vocabulary));
+
+    /// <summary>The rules as every interface lists them.</summary>
+    internal static RedFlagRulesResponse Rules(RedFlagRuleBook rules, CheckVocabulary vocabulary) =>
+        new RedFlagRulesResponse(
             CheckAnswers.All.Select(a => new CheckAnswerField(
                 a.Name, KindName(a.Kind), a.Label, a.Description, a.Values, a.LooksUp.Select(k => k.WireName()).ToList())).ToList(),
             SeeDoctorLevels.All.Select(l => new SeeDoctorLevel(l, SeeDoctorLevels.Rank(l), SeeDoctorLevels.Descriptions[l])).ToList(),
             SeeDoctorLevels.UnassessedNote,
             vocabulary.Summary(),
             rules.Entries.OrderByDescending(e => e.UrgencyRank).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => e.ToRuleSet()).ToList(),
-            Disclaimer.Text));
+            Disclaimer.Text);
 
     private static string KindName(CheckAnswerKind kind) => kind switch
     {

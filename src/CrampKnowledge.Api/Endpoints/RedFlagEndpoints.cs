@@ -60,10 +60,7 @@ public static class RedFlagEndpoints
             return RecordProblems.NotFound(RecordKind.RedFlag, id, directory);
         }
 
-        return JsonOk.Of(new RedFlagDetail(
-            redFlag.Id, redFlag.Name, redFlag.Summary, redFlag.Category, redFlag.Urgency!, redFlag.Aliases, redFlag.SourceCount,
-            redFlag.Citations, redFlag.Contested, redFlag.LinkedTo(LinkKind.CauseRedFlag), redFlag.LinkedTo(LinkKind.TreatmentCaution),
-            Disclaimer.Text));
+        return JsonOk.Of(RecordDetails.RedFlag(redFlag));
     }
 
     private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListCausesForRedFlag(

@@ -18,7 +18,13 @@ internal static class RelatedListing
             return RecordProblems.NotFound(kind, id, directory);
         }
 
+        return JsonOk.Of(Answer(kind, record, link, outgoing));
+    }
+
+    /// <summary>The records linked to <paramref name="record"/> by <paramref name="link"/>, as every interface serves them.</summary>
+    public static RelatedRecords Answer(RecordKind kind, SnapshotRecord record, LinkKind link, bool outgoing)
+    {
         var items = outgoing ? record.LinkedFrom(link) : record.LinkedTo(link);
-        return JsonOk.Of(new RelatedRecords(new RecordRef(kind.WireName(), record.Id, record.Name), items, items.Count, Disclaimer.Text));
+        return new RelatedRecords(new RecordRef(kind.WireName(), record.Id, record.Name), items, items.Count, Disclaimer.Text);
     }
 }

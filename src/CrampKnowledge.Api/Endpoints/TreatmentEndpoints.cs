@@ -63,10 +63,7 @@ public static class TreatmentEndpoints
             return RecordProblems.NotFound(RecordKind.Treatment, id, directory);
         }
 
-        return JsonOk.Of(new TreatmentDetail(
-            treatment.Id, treatment.Name, treatment.Summary, treatment.Category, treatment.Aliases, treatment.SourceCount,
-            treatment.Citations, treatment.Contested, treatment.LinkedTo(LinkKind.CauseTreatment), treatment.LinkedFrom(LinkKind.TreatmentCaution),
-            Disclaimer.Text));
+        return JsonOk.Of(RecordDetails.Treatment(treatment));
     }
 
     private static Results<JsonOk<RelatedRecords>, ProblemHttpResult> ListCausesForTreatment(

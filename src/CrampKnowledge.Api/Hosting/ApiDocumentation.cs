@@ -18,7 +18,10 @@ public static class ApiDocumentation
                 Version = "v1",
                 Description = "A knowledge base about leg and foot muscle cramps: causes, treatments, preventions and red flags "
                     + "(when to see a doctor), and the links between them. Every fact cites a verbatim quote from one of five "
-                    + "source articles. Not medical advice: every health response carries a `disclaimer` field.",
+                    + "source articles. Not medical advice: every health response carries a `disclaimer` field.\n\n"
+                    + "AI agents: the same knowledge is served as a Model Context Protocol server at `/mcp` (Streamable HTTP; tools, "
+                    + "resources and prompts). It speaks JSON-RPC, not REST, so it is not listed below; the README's \"For agent builders\" "
+                    + "section describes it.",
             });
             options.OperationFilter<ParameterDocumentation>();
             options.SchemaFilter<SchemaExamples>();

@@ -1,0 +1,95 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace CrampKnowledge.Api.Mcp;
+
+/// <summary>
+/// The Model Context Protocol server at <c>/mcp</c> (Streamable HTTP, stateless: any replica answers any request, so nginx
+/// needs no session affinity). It sits behind the same middleware as the HTTP API: request log, size and query limits,
+/// rate limiting and security headers.
+/// </summary>
+public static class AgentServerSetup
+{
+    public const string Path = "/mcp";
+    public const string CorsPolicy = "agents";
+
+    public static WebApplicationBuilder AddAgentServer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AgentServerOptions>().BindConfiguration(AgentServerOptions.Section);
+        builder.Services.AddSingleton<IValidator<RecordLookup>, RecordLookupValidator>();
+        builder.Services.AddSingleton<IValidator<RelatedLookup>, RelatedLookupValidator>();
+
+        builder.Services.AddMcpServer(options =>
+            {
+                options.ServerInfo = new() { Name = "CrampKnowledge", Title = "CrampKnowledge: leg and foot cramps, with citations", Version = "1.0.0" };
+                options.ServerInstructions = AgentInstructions;
+            })
+            .WithHttpTransport(transport => transport.Stateless = true)
+            .WithPrompts([typeof(AgentPrompts)])
+            .WithListResourcesHandler(AgentResources.List);
+
+        // Tools and resource templates answer with the HTTP API's JSON options, which exist once the container is built.
+        builder.Services.AddOptions<McpServerOptions>().Configure<IOptions<JsonOptions>>((mcp, json) =>
+        {
+            mcp.ToolCollection ??= [];
+            foreach (var tool in KnowledgeTools.Create(json.Value.SerializerOptions))
+            {
+                mcp.ToolCollection.Add(tool);
+            }
+
+            mcp.ResourceCollection ??= [];
+            foreach (var template in AgentResources.Templates(json.Value.SerializerOptions))
+            {
+                mcp.ResourceCollection.Add(template);
+            }
+        });
+
+        builder.Services.AddCors(cors => { });
+        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<AgentServerOptions>>((cors, agents) =>
+            cors.AddPolicy(CorsPolicy, policy =>
+            {
+                var origins = agents.Value.AllowedOrigins;
+                _ = origins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins(origins);
+                policy.WithMethods("GET", "POST", "DELETE", "OPTIONS").AllowAnyHeader().WithExposedHeaders("Mcp-Session-Id");
+            }));
+        return builder;
+    }
+
+    public static WebApplication MapAgentServer(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<AgentServerOptions>>().Value.Enabled)
+        {
+            return app;
+        }
+
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.UseMiddleware<AgentOriginCheck>());
+        // JSON-RPC over one URL, described by MCP's own tools/list rather than by operations in the OpenAPI document.
+        app.MapMcp(Path).RequireCors(CorsPolicy).ExcludeFromDescription();
+        return app;
+    }
+
+    private const string AgentInstructions =
+        "CrampKnowledge answers questions about leg and foot muscle cramps (causes, treatments, preventions, and red flags: when to see a "
+        + "doctor) from five source articles, and nothing else. Every fact comes with verbatim quotes and their article. Answer only from "
+        + "those quotes, keep their hedging, and say when the sources do not cover something. When a person describes their own "
+        + "symptoms, run check_red_flags and show every red flag it returns; never present no match as an all-clear. "
+        + "Pass on the disclaimer: this is general information, not medical advice.";
+}
+
+/// <summary>The <c>Mcp</c> configuration section.</summary>
+public sealed class AgentServerOptions
+{
+    public const string Section = "Mcp";
+
+    /// <summary>Serve the MCP endpoint at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Browser origins allowed to call <c>/mcp</c> (e.g. a web agent's page); <c>*</c> allows any. A request with an
+    /// <c>Origin</c> header not listed gets 403, as the MCP specification asks against DNS rebinding. Requests without
+    /// an <c>Origin</c> (desktop agents, servers) are not affected.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+}
