@@ -61,8 +61,13 @@ internal static class AgentResources
         return id.Length > 0 && !id.Contains('/') ? id : null;
     }
 
-    internal static McpProtocolException NotFound(string uri, string detail) =>
-        new($"Resource not found: {uri}. {detail}", McpErrorCode.ResourceNotFound);
+    /// <summary>
+    /// The error the SDK itself gives for a URI no resource matches, with what we know besides: -32002 up to protocol
+    /// 2025-11-25, -32602 from 2026-07-28 (whose rule the SDK keeps internal, so it is repeated here).
+    /// </summary>
+    internal static McpProtocolException NotFound(McpServer server, string uri, string detail) =>
+        new($"Resource not found: {uri}. {detail}",
+            string.CompareOrdinal(server.NegotiatedProtocolVersion, "2026-07-28") >= 0 ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound);
 
     private sealed class RecordResource(RecordKind kind, JsonSerializerOptions json) : McpServerResource
     {
@@ -88,7 +93,7 @@ internal static class AgentResources
             if (services.GetRequiredService<KnowledgeSnapshot>().FindRecord(kind, id) is not { } record)
             {
                 var suggestions = services.GetRequiredService<RecordDirectory>().SuggestRecords(kind, id);
-                throw NotFound(uri, $"No {kind.WireName()} has the id '{id}'." + NearestTerms.DidYouMean(suggestions, ""));
+                throw NotFound(request.Server, uri, $"No {kind.WireName()} has the id '{id}'." + NearestTerms.DidYouMean(suggestions, ""));
             }
 
             var text = kind switch
@@ -129,7 +134,7 @@ internal static class AgentResources
             if (services.GetRequiredService<KnowledgeSnapshot>().FindSource(id) is not { } source)
             {
                 var suggestions = services.GetRequiredService<RecordDirectory>().SuggestSources(id);
-                throw NotFound(uri, $"No source has the id '{id}'." + NearestTerms.DidYouMean(suggestions, ""));
+                throw NotFound(request.Server, uri, $"No source has the id '{id}'." + NearestTerms.DidYouMean(suggestions, ""));
             }
 
             return ValueTask.FromResult(new ReadResourceResult
