@@ -7,7 +7,7 @@ namespace CrampKnowledge.Api.Endpoints;
 
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddKnowledgeHealthChecks(this IServiceCollection services)
     {

@@ -103,6 +103,18 @@ public sealed class AgentHttpBehaviourTests(ApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ReadinessIncludesTheMcpServer()
+    {
+        using var client = factory.CreateClient();
+
+        var ready = await client.GetOkAsync("/health/ready");
+
+        var agents = ready.GetProperty("checks").GetProperty("agents");
+        Assert.Equal("Healthy", agents.Text("status"));
+        Assert.Equal("MCP at /mcp: 5 tools, 5 resource templates, 2 prompts.", agents.Text("description"));
+    }
+
+    [Fact]
     public async Task McpCanBeSwitchedOff()
     {
         using var off = new ConfiguredApiFactory(new Dictionary<string, string> { ["Mcp:Enabled"] = "false" });
