@@ -87,7 +87,18 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProb
         while (true)
         {
             // Kestrel enforces MaxRequestBodySize here (BadHttpRequestException 413, shaped by ProblemHandling).
-            var result = await reader.ReadAsync(aborted);
+            ReadResult result;
+            try
+            {
+                result = await reader.ReadAsync(aborted);
+            }
+            catch (IOException e) when (e is not BadHttpRequestException)
+            {
+                // Kestrel reports most malformed chunk sizes as a 400 BadHttpRequestException, but one that overflows
+                // (FFFFFFFFFFFFFFFFFF) as a plain IOException, which would be a 500. It is the same client error.
+                throw new BadHttpRequestException("Bad chunk size data.", StatusCodes.Status400BadRequest, e);
+            }
+
             if (copy is null)
             {
                 reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
