@@ -23,6 +23,29 @@ public sealed class HttpLimitsTests
         Assert.Contains("65536", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AChunkedOversizedBodyGetsTheSame413AsAnAnnouncedOne()
+    {
+        using var temp = new TempFolder();
+        await using var api = await ApiProcess.StartAsync(temp.File("knowledge.db"));
+        var body = $"{{\"description\":\"{new string('x', 100_000)}\"}}";
+        var chunked = new StringContent(body, Encoding.UTF8, "application/json");
+        chunked.Headers.ContentLength = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/red-flags/check") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await api.Client.SendAsync(request);
+        using var announced = await api.Client.PostAsync(new Uri("/api/v1/red-flags/check", UriKind.Relative),
+            new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var kestrel = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var ours = System.Text.Json.JsonDocument.Parse(await announced.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(ours.GetProperty("title").GetString(), kestrel.GetProperty("title").GetString());
+        Assert.Equal(ours.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal), kestrel.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.StartsWith("Request bodies may be at most 65536 bytes", kestrel.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("FFFFFFFFFFFFFFFFFF")]
     [InlineData("7FFFFFFFFFFFFFFF0")]

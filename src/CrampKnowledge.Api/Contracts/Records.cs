@@ -57,6 +57,13 @@ public static class RecordSort
     public static readonly IReadOnlyList<string> Orders = ["name", "-name", "sourceCount", "-sourceCount"];
 }
 
+/// <summary>Limits of the list parameters, shared by the validators and the OpenAPI document.</summary>
+public static class RecordListLimits
+{
+    public const int MaxQLength = 200;
+    public const int MaxMinSources = 100;
+}
+
 /// <summary>
 /// The rules every record list shares; each list's validator adds its relation filters. FluentValidation
 /// reports what is wrong; <see cref="IsPlainlyValid"/> decides the same rules without it, since nearly every
@@ -64,8 +71,8 @@ public static class RecordSort
 /// </summary>
 internal abstract class RecordListQueryValidator<T> : AbstractValidator<T>, IPlainlyValid<T> where T : IRecordListQuery
 {
-    private const int MaxQLength = 200;
-    private const int MaxMinSources = 100;
+    private const int MaxQLength = RecordListLimits.MaxQLength;
+    private const int MaxMinSources = RecordListLimits.MaxMinSources;
 
     // One per optional filter rule (category, source, relation and vocabulary filters), for IsPlainlyValid.
     private readonly List<Func<T, bool>> _filterChecks = [];

@@ -31,7 +31,7 @@ internal sealed class SourceListQueryValidator : AbstractValidator<SourceListQue
 {
     public SourceListQueryValidator(RecordDirectory directory)
     {
-        RuleFor(x => x.Q).MaximumLength(200);
+        RuleFor(x => x.Q).MaximumLength(RecordListLimits.MaxQLength);
         RuleFor(x => x.Category!)
             .Must(c => directory.HasTerm(VocabularyNames.SourceKinds, c))
             .When(x => !string.IsNullOrWhiteSpace(x.Category))

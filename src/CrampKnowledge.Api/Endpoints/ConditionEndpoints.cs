@@ -19,13 +19,13 @@ public static class ConditionEndpoints
         condition.MapGet("/condition", GetCondition).WithName(nameof(GetCondition))
             .WithSummary("The condition as schema.org JSON-LD.")
             .WithDescription(description)
-            .Produces<JsonObject>(StatusCodes.Status200OK, ConditionMarkup.MediaType)
+            .Produces(StatusCodes.Status200OK, contentType: ConditionMarkup.MediaType)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         condition.MapGet("/condition.jsonld", GetConditionJsonLd).WithName(nameof(GetConditionJsonLd))
             .WithSummary("The condition as schema.org JSON-LD, by file-style URL.")
             .WithDescription(description)
-            .Produces<JsonObject>(StatusCodes.Status200OK, ConditionMarkup.MediaType);
+            .Produces(StatusCodes.Status200OK, contentType: ConditionMarkup.MediaType);
 
         return condition;
     }

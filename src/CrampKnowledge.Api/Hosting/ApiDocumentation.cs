@@ -24,6 +24,8 @@ public static class ApiDocumentation
                     + "section describes it.",
             });
             options.OperationFilter<ParameterDocumentation>();
+            options.OperationFilter<ResponseDocumentation>();
+            options.OperationFilter<JsonLdSchemaDocumentation>();
             options.SchemaFilter<SchemaExamples>();
             options.SchemaFilter<RedFlagCheckExamples>();
             options.SupportNonNullableReferenceTypes();

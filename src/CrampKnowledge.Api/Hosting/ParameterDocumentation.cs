@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CrampKnowledge.Api.Contracts;
 using Microsoft.OpenApi;
@@ -40,6 +41,27 @@ internal sealed class ParameterDocumentation : IOperationFilter
 
     // Required query parameters the binder cannot know about (validation enforces them).
     private static readonly HashSet<(string Operation, string Parameter)> Required = [("Search", "q")];
+
+    // Optional parameters the binder marks required: an array bound from the query string.
+    private static readonly HashSet<(string Operation, string Parameter)> Optional = [("Search", "types")];
+
+    // The validators' limits (the same constants), stated in the schema for client generators and contract fuzzers,
+    // not only in prose. OpenApiTests checks that each bound is accepted and one past it refused.
+    private static readonly Dictionary<string, ParameterLimits> Limits = new()
+    {
+        ["page"] = new(Minimum: 1, Maximum: Paging.MaxPage),
+        ["pageSize"] = new(Minimum: 1, Maximum: Paging.MaxPageSize),
+        ["minSources"] = new(Minimum: 1, Maximum: RecordListLimits.MaxMinSources),
+        ["limit"] = new(Minimum: 1, Maximum: SearchQuery.MaxLimit),
+        ["q"] = new(MaxLength: RecordListLimits.MaxQLength),
+    };
+
+    private static readonly Dictionary<(string Operation, string Parameter), ParameterLimits> OperationLimits = new()
+    {
+        [("Search", "q")] = new(MinLength: 1, MaxLength: SearchQueryValidator.MaxQueryLength),
+    };
+
+    private sealed record ParameterLimits(int? Minimum = null, int? Maximum = null, int? MinLength = null, int? MaxLength = null);
 
     // Swagger UI's "Try it out" sends every example of an operation together, so each list gets
     // one filter whose combination with the paging examples returns real records.
@@ -97,6 +119,19 @@ internal sealed class ParameterDocumentation : IOperationFilter
             if (Required.Contains((op, parameter.Name)))
             {
                 parameter.Required = true;
+            }
+            else if (Optional.Contains((op, parameter.Name)))
+            {
+                parameter.Required = false;
+            }
+
+            if ((OperationLimits.GetValueOrDefault((op, parameter.Name)) ?? Limits.GetValueOrDefault(parameter.Name)) is { } limits
+                && parameter.Schema is OpenApiSchema schema)
+            {
+                schema.Minimum = limits.Minimum?.ToString(CultureInfo.InvariantCulture) ?? schema.Minimum;
+                schema.Maximum = limits.Maximum?.ToString(CultureInfo.InvariantCulture) ?? schema.Maximum;
+                schema.MinLength = limits.MinLength ?? schema.MinLength;
+                schema.MaxLength = limits.MaxLength ?? schema.MaxLength;
             }
 
             if (Examples.TryGetValue((op, parameter.Name), out var example))

@@ -37,6 +37,10 @@ public static class ProblemHandling
                 problem.Detail = $"{body.Field}: {body.Message}";
                 problem.Extensions["errors"] = new Dictionary<string, string[]> { [body.Field] = [body.Message] };
                 break;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType }:
+                // Kestrel's and the framework's own wording; the answers for these statuses read the same wherever they come from.
+                problem.Detail = null;
+                break;
             case BadHttpRequestException bad:
                 problem.Detail = bad.Message;
                 break;
@@ -53,6 +57,12 @@ public static class ProblemHandling
             default:
                 problem.Detail ??= DefaultDetail(problem.Status);
                 break;
+        }
+
+        if (problem.Status is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType)
+        {
+            problem.Title = BodyProblemTitle(problem.Status);
+            problem.Detail ??= BodyProblemDetail(context.HttpContext, problem.Status.Value);
         }
 
         // Routing lists the GET endpoint's methods; HEAD is answered too (HeadRequestMiddleware).
@@ -101,11 +111,31 @@ public static class ProblemHandling
         return null;
     }
 
+    /// <summary>One title per body status, whichever layer refuses the body (Kestrel, the framework, our middleware).</summary>
+    public static string? BodyProblemTitle(int? status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Content Too Large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+        _ => null,
+    };
+
+    private static string BodyProblemDetail(HttpContext context, int status)
+    {
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpBehaviourOptions>>().Value.MaxRequestBodyBytes;
+            return $"Request bodies may be at most {limit} bytes; this one is larger.";
+        }
+
+        var contentType = context.Request.ContentType;
+        return string.IsNullOrEmpty(contentType)
+            ? "Send the request body as application/json (UTF-8); this request has no Content-Type."
+            : $"Send the request body as application/json (UTF-8); this request's Content-Type is '{contentType}'.";
+    }
+
     private static string? DefaultDetail(int? status) => status switch
     {
         StatusCodes.Status404NotFound => "No resource exists at this URL. See /swagger for the API's routes.",
-        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this API accepts (see Http:MaxRequestBodyBytes; 64 KB by default).",
-        StatusCodes.Status415UnsupportedMediaType => "Send the request body as application/json.",
         StatusCodes.Status405MethodNotAllowed => "This resource does not accept that HTTP method. The API only reads: every resource is GET, and only the red-flag check takes a POST.",
         _ => null,
     };

@@ -36,7 +36,7 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProb
         // with a huge body would otherwise get its answer cut off when Kestrel gives up draining the body.
         if (request.ContentLength > options.Value.MaxRequestBodyBytes)
         {
-            await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+            await WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge,
                 $"Request bodies may be at most {options.Value.MaxRequestBodyBytes} bytes; this one announces {request.ContentLength}.");
             return;
         }
@@ -55,8 +55,8 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProb
             var charset = contentType.Charset.Value.Trim('"', ' ');
             if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
             {
-                await WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset.",
-                    $"Request bodies are JSON in UTF-8; the charset '{charset}' is not accepted.");
+                await WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType,
+                    $"Send the request body as application/json (UTF-8); the charset '{charset}' is not accepted.");
                 return;
             }
 
@@ -120,13 +120,13 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProb
         }
     }
 
-    private Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
+    private Task WriteProblemAsync(HttpContext context, int status, string detail)
     {
         context.Response.StatusCode = status;
         return problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = { Status = status, Title = ProblemHandling.BodyProblemTitle(status), Detail = detail },
         }).AsTask();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -152,6 +153,125 @@ public partial class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         var field = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(property);
         Assert.False(string.IsNullOrWhiteSpace(field.Text("description")), $"{schema}.{property} has no description");
+    }
+
+    [Fact]
+    public async Task EveryLimitTheDocumentStatesIsTheOneEnforced()
+    {
+        var document = await _client.GetOkAsync("/swagger/v1/swagger.json");
+        var checkedLimits = 0;
+
+        foreach (var (path, method, operation) in Operations(document).Where(o => o.Method == "get" && !o.Path.Contains('{', StringComparison.Ordinal)))
+        {
+            foreach (var parameter in Parameters(operation).Where(p => p.Text("in") == "query"))
+            {
+                var name = parameter.Text("name");
+                var schema = parameter.GetProperty("schema");
+                var within = new List<string>();
+                var beyond = new List<string>();
+                if (schema.TryGetProperty("maximum", out var maximum))
+                {
+                    within.Add(maximum.GetInt32().ToString(CultureInfo.InvariantCulture));
+                    beyond.Add((maximum.GetInt32() + 1).ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (schema.TryGetProperty("minimum", out var minimum))
+                {
+                    within.Add(minimum.GetInt32().ToString(CultureInfo.InvariantCulture));
+                    beyond.Add((minimum.GetInt32() - 1).ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (schema.TryGetProperty("maxLength", out var maxLength))
+                {
+                    within.Add(string.Join(' ', Enumerable.Repeat("cramp", maxLength.GetInt32()))[..maxLength.GetInt32()]);
+                    beyond.Add(new string('a', maxLength.GetInt32() + 1));
+                }
+
+                var required = Parameters(operation).Where(p => p.TryGetProperty("required", out var r) && r.GetBoolean() && p.Text("name") != name)
+                    .Select(p => $"&{p.Text("name")}={Uri.EscapeDataString(p.GetProperty("example").ToString())}");
+                foreach (var value in within)
+                {
+                    using var ok = await _client.GetAsync($"{path}?{name}={Uri.EscapeDataString(value)}{string.Concat(required)}");
+                    Assert.True(ok.StatusCode == HttpStatusCode.OK, $"{method.ToUpperInvariant()} {path}: {name}={value[..Math.Min(20, value.Length)]} is within the documented limits but answered {ok.StatusCode}");
+                }
+
+                foreach (var value in beyond)
+                {
+                    var problem = await _client.GetProblemAsync($"{path}?{name}={Uri.EscapeDataString(value)}{string.Concat(required)}", HttpStatusCode.BadRequest);
+                    Assert.True(problem.GetProperty("errors").TryGetProperty(name, out _), $"{path}: {name} past its limit is not named: {problem}");
+                    checkedLimits++;
+                }
+            }
+        }
+
+        // page and pageSize on five lists, minSources and q on four, and search's q and limit.
+        Assert.True(checkedLimits >= 30, $"only {checkedLimits} limits were checked");
+    }
+
+    [Fact]
+    public async Task OptionalParametersAreNotMarkedRequired()
+    {
+        var document = await _client.GetOkAsync("/swagger/v1/swagger.json");
+
+        var required = Operations(document).SelectMany(o => Parameters(o.Operation)
+            .Where(p => p.TryGetProperty("required", out var r) && r.GetBoolean() && p.Text("in") == "query")
+            .Select(p => $"{o.Path} {p.Text("name")}"));
+
+        Assert.Equal(["/api/v1/search q"], required);
+    }
+
+    [Fact]
+    public async Task EveryOperationDocumentsTheAnswersOfTheHttpLayer()
+    {
+        var document = await _client.GetOkAsync("/swagger/v1/swagger.json");
+
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            var responses = operation.GetProperty("responses");
+            var expected = new List<string> { "405", "414", "429", "500" };
+            if (operation.TryGetProperty("requestBody", out _))
+            {
+                expected.AddRange(["413", "415"]);
+            }
+
+            foreach (var status in expected)
+            {
+                Assert.True(IsProblemResponse(responses, status), $"{method.ToUpperInvariant()} {path} does not document {status} as ProblemDetails");
+            }
+
+            if (method == "get")
+            {
+                Assert.True(responses.TryGetProperty("304", out _), $"GET {path} does not document 304");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/condition")]
+    [InlineData("/api/v1/condition.jsonld")]
+    public async Task TheJsonLdSchemaDescribesTheMarkupServed(string path)
+    {
+        var document = await _client.GetOkAsync("/swagger/v1/swagger.json");
+        var schema = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/ld+json").GetProperty("schema");
+
+        using var response = await _client.GetAsync(path);
+        Assert.Equal("application/ld+json", response.Content.Headers.ContentType?.MediaType);
+        var markup = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        foreach (var property in schema.GetProperty("required").Texts())
+        {
+            Assert.True(markup.TryGetProperty(property, out _), $"{path} lacks {property}");
+        }
+
+        var mainEntity = schema.GetProperty("properties").GetProperty("mainEntity");
+        foreach (var property in mainEntity.GetProperty("required").Texts())
+        {
+            Assert.True(markup.GetProperty("mainEntity").TryGetProperty(property, out _), $"{path} mainEntity lacks {property}");
+        }
+
+        Assert.Equal("MedicalWebPage", markup.Text("@type"));
+        Assert.False(document.GetProperty("components").GetProperty("schemas").TryGetProperty("JsonNode", out _), "the .NET JsonNode class is still described");
     }
 
     [Fact]
