@@ -61,10 +61,10 @@ try
 {
     app.Run();
 }
-catch (IOException e) when (e.InnerException is AddressInUseException or SocketException)
+catch (IOException e) when (PortInUseLogFilter.IsBindFailure(e))
 {
     // A port taken or not allowed is an operator's problem: one line names the address, no stack trace.
-    Console.Error.WriteLine(e.InnerException is AddressInUseException ? e.Message : $"{e.Message} {e.InnerException.Message}");
+    Console.Error.WriteLine(e.InnerException is AddressInUseException ? e.Message : $"{e.Message} {e.InnerException!.Message}");
     return 1;
 }
 

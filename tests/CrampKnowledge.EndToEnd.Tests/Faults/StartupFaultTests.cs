@@ -31,6 +31,27 @@ public sealed class StartupFaultTests
     }
 
     [Fact]
+    public async Task InDevelopmentAnAddressInUseIsOneLineWithoutTheHostsStackTrace()
+    {
+        using var temp = new TempFolder();
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)occupant.LocalEndpoint).Port}";
+
+        // `dotnet run` starts in Development, whose console log is plain text: the host's "Hosting failed to start"
+        // entry printed the bind failure's whole stack trace before Program's one line.
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(temp.File("knowledge.db"), seedDataPath: null,
+            new Dictionary<string, string> { ["Kestrel__Endpoints__Http__Url"] = address, ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Failed to bind to address {address}: address already in use.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        // The Development log puts a space between the time and the level ("…498Z info:", not "…498Zinfo:").
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info: CrampKnowledge\.Api"), output);
+    }
+
+    [Fact]
     public async Task ACorruptDatabaseFileIsRebuiltFromSeedData()
     {
         using var temp = new TempFolder();
