@@ -1,6 +1,8 @@
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.ReadModel;
+using CrampKnowledge.Api.Mcp;
+using Microsoft.Extensions.Options;
 
 namespace CrampKnowledge.Api.Endpoints;
 
@@ -15,7 +17,8 @@ public static class CatalogEndpoints
         catalog.MapGet("/", GetIndex).WithName(nameof(GetIndex))
             .WithSummary("The API's entry point: content version, counts and links.")
             .WithDescription("`contentVersion` is a hash of the seed data the database was built from; it changes whenever the content does. "
-                + "`links` lead to every list.");
+                + "`links` lead to every list and to the other resources: `search` (takes `q`), `graph`, `condition` (schema.org JSON-LD), "
+                + "`red-flag-check` (a POST), `red-flag-rules`, the OpenAPI document and `mcp`, the Model Context Protocol server for AI agents.");
 
         catalog.MapGet("/categories", ListCategories).WithName(nameof(ListCategories))
             .WithSummary("The controlled vocabularies, with how many records use each term.")
@@ -25,11 +28,21 @@ public static class CatalogEndpoints
         return catalog;
     }
 
-    private static JsonOk<ApiIndex> GetIndex(KnowledgeSnapshot snapshot)
+    private static JsonOk<ApiIndex> GetIndex(KnowledgeSnapshot snapshot, IOptions<AgentServerOptions> agents)
     {
         var links = RecordKinds.All.Select(k => k.PluralName()).Append("sources").Append("categories")
             .ToDictionary(name => name, name => $"/api/v1/{name}");
+        links["search"] = "/api/v1/search";
+        links["graph"] = "/api/v1/graph";
+        links["condition"] = "/api/v1/condition.jsonld";
+        links["red-flag-check"] = "/api/v1/red-flags/check";
+        links["red-flag-rules"] = "/api/v1/red-flags/rules";
         links["openapi"] = "/swagger/v1/swagger.json";
+        if (agents.Value.Enabled)
+        {
+            links["mcp"] = AgentServerSetup.Path;
+        }
+
         return JsonOk.Of(new ApiIndex("CrampKnowledge", snapshot.ContentVersion, snapshot.Counts, links, Disclaimer.Text));
     }
 

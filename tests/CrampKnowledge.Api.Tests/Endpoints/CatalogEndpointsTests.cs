@@ -45,9 +45,46 @@ public partial class CatalogEndpointsTests(ApiFactory factory) : IClassFixture<A
             Assert.Contains(links, l => l.Value.GetString() == $"/api/v1/{plural}");
         }
 
+        Assert.Equal(
+            ["categories", "causes", "condition", "graph", "mcp", "openapi", "preventions", "red-flag-check", "red-flag-rules", "red-flags",
+                "search", "sources", "treatments"],
+            links.Select(l => l.Name).Order(StringComparer.Ordinal));
         foreach (var link in links)
         {
-            await _client.GetOkAsync(link.Value.GetString()!);
+            var url = link.Value.GetString()!;
+            switch (link.Name)
+            {
+                case "search":
+                    await _client.GetOkAsync($"{url}?q=cramp");
+                    break;
+                case "red-flag-check":
+                    using (var check = await _client.PostAsync(url, new StringContent("""{"description":"cramp"}""", System.Text.Encoding.UTF8, "application/json")))
+                    {
+                        Assert.Equal(System.Net.HttpStatusCode.OK, check.StatusCode);
+                    }
+
+                    break;
+                case "condition":
+                    using (var markup = await _client.GetAsync(url))
+                    {
+                        Assert.Equal("application/ld+json", markup.Content.Headers.ContentType?.MediaType);
+                    }
+
+                    break;
+                case "mcp":
+                    using (var mcp = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"ping"}""", System.Text.Encoding.UTF8, "application/json") })
+                    {
+                        mcp.Headers.Accept.ParseAdd("application/json");
+                        mcp.Headers.Accept.ParseAdd("text/event-stream");
+                        using var answer = await _client.SendAsync(mcp);
+                        Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+                    }
+
+                    break;
+                default:
+                    await _client.GetOkAsync(url);
+                    break;
+            }
         }
     }
 
