@@ -29,6 +29,8 @@ public static class ApiDocumentation
             options.SchemaFilter<SchemaExamples>();
             options.SchemaFilter<RedFlagCheckExamples>();
             options.SupportNonNullableReferenceTypes();
+            // A member that is never null is always in the answer: the document says so, so clients and fuzzers can rely on it.
+            options.NonNullableReferenceTypesAsRequired();
         });
         return services;
     }

@@ -29,7 +29,7 @@ internal sealed class JsonLdSchemaDocumentation : IOperationFilter
         Required = new HashSet<string> { "@context", "@type", "mainEntity", "disclaimer" },
         Properties = new Dictionary<string, IOpenApiSchema>
         {
-            ["@context"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "https://schema.org" },
+            ["@context"] = new OpenApiSchema { Description = "The JSON-LD context: schema.org, with the terms it adds." },
             ["@type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "MedicalWebPage" },
             ["@id"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["name"] = new OpenApiSchema { Type = JsonSchemaType.String },

@@ -24,9 +24,10 @@ internal sealed class ResponseDocumentation : IOperationFilter
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
         Add(operation, "405", "Method Not Allowed: this URL does not take the request's method; the `Allow` header lists the ones it takes.", problem);
         Add(operation, "414", "URI Too Long: the query string is longer than `Http:MaxQueryLength` (2,048 characters by default).", problem);
+        // Any request may carry a body, and one over the limit is refused whatever the method.
+        Add(operation, "413", "Content Too Large: the body is larger than `Http:MaxRequestBodyBytes` (64 KB by default).", problem);
         if (context.ApiDescription.ParameterDescriptions.Any(p => p.Source.Id == "Body"))
         {
-            Add(operation, "413", "Content Too Large: the body is larger than `Http:MaxRequestBodyBytes` (64 KB by default).", problem);
             Add(operation, "415", "Unsupported Media Type: the body must be `application/json` in UTF-8.", problem);
         }
 

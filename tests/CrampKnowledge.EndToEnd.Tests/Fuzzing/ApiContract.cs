@@ -11,9 +11,13 @@ public sealed class ApiContract
     {
         Operations = operations;
         _schemas = schemas;
+        Schemas = new OpenApiSchemas(schemas);
     }
 
     public IReadOnlyList<ApiOperation> Operations { get; }
+
+    /// <summary>The component schemas as JSON Schema, for validating answers.</summary>
+    public OpenApiSchemas Schemas { get; }
 
     public static ApiContract Parse(string json)
     {

@@ -26,6 +26,30 @@ public sealed class ContractFuzzTests(FuzzTarget target, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task TheSchemaCheckAcceptsRealAnswersAndRejectsBrokenOnes()
+    {
+        var getCause = target.Contract.Operations.Single(o => o.OperationId == "GetCause");
+        var schema = getCause.Responses[200]["application/json"];
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await target.Api.Client.GetStringAsync(new Uri("/api/v1/causes/low-potassium", UriKind.Relative)))!;
+
+        var real = target.Contract.Schemas.Validate(schema, Element(body));
+        var wrongType = body.DeepClone();
+        wrongType["sourceCount"] = "five";
+        var missing = body.DeepClone().AsObject();
+        missing.Remove("citations");
+        var nullName = body.DeepClone();
+        nullName["name"] = null;
+
+        Assert.Empty(real);
+        Assert.Contains(target.Contract.Schemas.Validate(schema, Element(wrongType)), e => e.StartsWith("/sourceCount", StringComparison.Ordinal));
+        Assert.NotEmpty(target.Contract.Schemas.Validate(schema, Element(missing)));
+        Assert.Contains(target.Contract.Schemas.Validate(schema, Element(nullName)), e => e.StartsWith("/name", StringComparison.Ordinal));
+
+        static System.Text.Json.JsonElement Element(System.Text.Json.Nodes.JsonNode node) =>
+            System.Text.Json.JsonDocument.Parse(node.ToJsonString()).RootElement;
+    }
+
+    [Fact]
     public async Task TheFuzzRunLeavesTheDatabaseAndItsCountsUnchanged()
     {
         var report = await target.RunAsync();
