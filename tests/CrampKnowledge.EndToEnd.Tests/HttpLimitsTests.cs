@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using CrampKnowledge.EndToEnd.Tests.Fuzzing;
 
@@ -57,7 +56,7 @@ public sealed class HttpLimitsTests
         var request = "POST /api/v1/red-flags/check HTTP/1.1\r\n" + $"Host: {api.BaseAddress.Authority}\r\n"
             + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunkSize + "\r\n";
 
-        var response = await SendRawAsync(api.BaseAddress, request);
+        var response = await RawHttpClient.SendTextAsync(api.BaseAddress, request);
 
         Assert.True(response.Status == 400, response.Describe());
         Assert.Equal("application/problem+json", response.MediaType);
@@ -76,25 +75,5 @@ public sealed class HttpLimitsTests
         Assert.True(exitCode == 0, output);
         Assert.True(File.Exists(database), output);
         Assert.Contains("Built", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<RawResponse> SendRawAsync(Uri address, string request)
-    {
-        using var tcp = new TcpClient { NoDelay = true };
-        await tcp.ConnectAsync(address.Host, address.Port);
-        var stream = tcp.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
-        using var received = new MemoryStream();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await stream.CopyToAsync(received, timeout.Token);
-        }
-        catch (IOException) when (received.Length > 0)
-        {
-            // A reset after the answer: the server did not wait for the rest of our body.
-        }
-
-        return RawResponse.Parse(received.ToArray());
     }
 }

@@ -19,6 +19,10 @@ public static class ApiDocumentation
                 Description = "A knowledge base about leg and foot muscle cramps: causes, treatments, preventions and red flags "
                     + "(when to see a doctor), and the links between them. Every fact cites a verbatim quote from one of five "
                     + "source articles. Not medical advice: every health response carries a `disclaimer` field.\n\n"
+                    + "Errors are RFC 9457 ProblemDetails. One exception: a request the server cannot parse at all (a NUL in the path, "
+                    + "a malformed header, a bad Content-Length, a request line or headers over Kestrel's limits) is refused by Kestrel "
+                    + "with an empty 400, 414 or 431 before the API runs; behind the nginx configuration in `deploy/nginx`, nginx refuses "
+                    + "such requests itself with ProblemDetails.\n\n"
                     + "AI agents: the same knowledge is served as a Model Context Protocol server at `/mcp` (Streamable HTTP; tools, "
                     + "resources and prompts). It speaks JSON-RPC, not REST, so it is not listed below; the README's \"For agent builders\" "
                     + "section describes it.",

@@ -38,6 +38,26 @@ public sealed class RawHttpClient(Uri baseAddress)
             : RawResponse.Parse(raw);
     }
 
+    /// <summary>Sends <paramref name="request"/> exactly as written (malformed on purpose, if need be) and reads the answer.</summary>
+    public static async Task<RawResponse> SendTextAsync(Uri address, string request)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var tcp = new TcpClient { NoDelay = true };
+        await tcp.ConnectAsync(address.Host, address.Port, timeout.Token);
+        var stream = tcp.GetStream();
+        var reading = ReadToEndAsync(stream, timeout.Token);
+        try
+        {
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request), timeout.Token);
+        }
+        catch (Exception e) when (e is IOException or SocketException)
+        {
+            // Refused before the whole request was read: the answer is on its way.
+        }
+
+        return RawResponse.Parse(await reading);
+    }
+
     private static async Task<byte[]> ReadToEndAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
         using var received = new MemoryStream();

@@ -239,4 +239,27 @@ public sealed class ProxyTests(ProxyCluster cluster) : IClassFixture<ProxyCluste
 
         return request;
     }
+
+    public static TheoryData<string, string, int> RefusedByNginx() => new()
+    {
+        { "NUL in the path", "GET /api/v1/causes%00 HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n", 400 },
+        { "a header over nginx's buffers", $"GET /api/v1/causes HTTP/1.1\r\nHost: proxy\r\nX-Big: {new string('a', 20_000)}\r\nConnection: close\r\n\r\n", 400 },
+        { "a request line over nginx's buffers", $"GET /api/v1/causes?q={new string('a', 10_000)} HTTP/1.1\r\nHost: proxy\r\nConnection: close\r\n\r\n", 414 },
+        { "a bad Content-Length", "POST /api/v1/red-flags/check HTTP/1.1\r\nHost: proxy\r\nContent-Type: application/json\r\nContent-Length: abc\r\nConnection: close\r\n\r\n{}", 400 },
+        { "a body over client_max_body_size", $"POST /api/v1/red-flags/check HTTP/1.1\r\nHost: proxy\r\nContent-Type: application/json\r\nContent-Length: 200000\r\nConnection: close\r\n\r\n{new string(' ', 200_000)}", 413 },
+    };
+
+    /// <summary>Issue 18: what nginx refuses before the API sees it answers ProblemDetails, not nginx's HTML page.</summary>
+    [RequiresToolsTheory(Nginx)]
+    [MemberData(nameof(RefusedByNginx))]
+    public async Task WhatNginxRefusesItselfIsProblemDetails(string what, string request, int status)
+    {
+        var response = await Fuzzing.RawHttpClient.SendTextAsync(cluster.Nginx.BaseAddress, request);
+
+        Assert.True(response.Status == status, $"{what}: {response.Describe()}");
+        Assert.Equal("application/problem+json", response.MediaType);
+        using var problem = JsonDocument.Parse(response.Body);
+        Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()), what);
+    }
 }

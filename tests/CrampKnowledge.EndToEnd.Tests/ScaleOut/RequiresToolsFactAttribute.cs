@@ -19,3 +19,19 @@ public sealed class RequiresToolsFactAttribute : FactAttribute
 
     public IReadOnlyList<string> Tools { get; }
 }
+
+/// <summary>A theory that needs external programs, skipped as <see cref="RequiresToolsFactAttribute"/> is.</summary>
+public sealed class RequiresToolsTheoryAttribute : TheoryAttribute
+{
+    public RequiresToolsTheoryAttribute(params string[] tools)
+    {
+        Tools = tools;
+        var missing = tools.Where(t => ExternalTools.Find(t) is null).ToList();
+        if (missing.Count > 0 && !ExternalTools.Required)
+        {
+            Skip = $"Needs {string.Join(" and ", missing)}; ./scripts/test.sh installs it (apt-get).";
+        }
+    }
+
+    public IReadOnlyList<string> Tools { get; }
+}
