@@ -47,7 +47,6 @@ public static class AgentServerSetup
         });
 
         builder.Services.AddHealthChecks().AddCheck<AgentServerHealthCheck>("agents", tags: [Endpoints.HealthEndpoints.ReadyTag]);
-        builder.Services.AddCors(cors => { });
         builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<AgentServerOptions>>((cors, agents) =>
             cors.AddPolicy(CorsPolicy, policy =>
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
+using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
 using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
@@ -113,9 +114,9 @@ internal static class KnowledgeTools
         var uri = AgentResources.RecordUri(kind, id);
         return kind switch
         {
-            Data.Entities.RecordKind.Cause => new RecordLookupAnswer(type, RecordDetails.Cause(record), null, null, null, null, uri, Disclaimer.Text),
-            Data.Entities.RecordKind.Treatment => new RecordLookupAnswer(type, null, RecordDetails.Treatment(record), null, null, null, uri, Disclaimer.Text),
-            Data.Entities.RecordKind.Prevention => new RecordLookupAnswer(type, null, null, RecordDetails.Prevention(record), null, null, uri, Disclaimer.Text),
+            RecordKind.Cause => new RecordLookupAnswer(type, RecordDetails.Cause(record), null, null, null, null, uri, Disclaimer.Text),
+            RecordKind.Treatment => new RecordLookupAnswer(type, null, RecordDetails.Treatment(record), null, null, null, uri, Disclaimer.Text),
+            RecordKind.Prevention => new RecordLookupAnswer(type, null, null, RecordDetails.Prevention(record), null, null, uri, Disclaimer.Text),
             _ => new RecordLookupAnswer(type, null, null, null, RecordDetails.RedFlag(record), null, uri, Disclaimer.Text),
         };
     }
@@ -134,9 +135,7 @@ internal static class KnowledgeTools
     }
 
     private static string NotFound(string type, string id, IReadOnlyList<string> suggestions, string findWith) =>
-        $"No {type} has the id '{id}'."
-        + (suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?" : "")
-        + $" Ids come from {findWith}.";
+        $"No {type} has the id '{id}'.{NearestTerms.DidYouMean(suggestions)} Ids come from {findWith}.";
 
     /// <summary>The check's arguments are the fields of the HTTP request body, with the same limits and choices.</summary>
     private static JsonObject CheckSchema()
