@@ -10,14 +10,19 @@ public sealed class RequiresToolsFactAttribute : FactAttribute
     public RequiresToolsFactAttribute(params string[] tools)
     {
         Tools = tools;
-        var missing = tools.Where(t => ExternalTools.Find(t) is null).ToList();
-        if (missing.Count > 0 && !ExternalTools.Required)
-        {
-            Skip = $"Needs {string.Join(" and ", missing)}; ./scripts/test.sh installs it (apt-get).";
-        }
+        Skip = SkipReason(tools);
     }
 
     public IReadOnlyList<string> Tools { get; }
+
+    /// <summary>Why a test that needs <paramref name="tools"/> is skipped here, or null to run it.</summary>
+    internal static string? SkipReason(string[] tools)
+    {
+        var missing = tools.Where(t => ExternalTools.Find(t) is null).ToList();
+        return missing.Count > 0 && !ExternalTools.Required
+            ? $"Needs {string.Join(" and ", missing)}; ./scripts/test.sh installs it (apt-get)."
+            : null;
+    }
 }
 
 /// <summary>A theory that needs external programs, skipped as <see cref="RequiresToolsFactAttribute"/> is.</summary>
@@ -26,11 +31,7 @@ public sealed class RequiresToolsTheoryAttribute : TheoryAttribute
     public RequiresToolsTheoryAttribute(params string[] tools)
     {
         Tools = tools;
-        var missing = tools.Where(t => ExternalTools.Find(t) is null).ToList();
-        if (missing.Count > 0 && !ExternalTools.Required)
-        {
-            Skip = $"Needs {string.Join(" and ", missing)}; ./scripts/test.sh installs it (apt-get).";
-        }
+        Skip = RequiresToolsFactAttribute.SkipReason(tools);
     }
 
     public IReadOnlyList<string> Tools { get; }
