@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using CrampKnowledge.Api.Hosting;
 using FluentValidation;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol;
@@ -61,7 +64,10 @@ internal sealed class AgentTool<TArgs, TResult> : McpServerTool where TArgs : cl
     {
         var services = request.Services ?? throw new InvalidOperationException("The MCP request has no services.");
         var arguments = Bind(request.Params?.Arguments);
-        if (services.GetService<IValidator<TArgs>>() is { } validator && validator.Validate(arguments) is { IsValid: false } outcome)
+        // As the HTTP filter does: the usual valid question costs no rule objects (IPlainlyValid), others get the rules' messages.
+        if (services.GetService<IValidator<TArgs>>() is { } validator
+            && !(validator is IPlainlyValid<TArgs> plain && plain.IsPlainlyValid(arguments))
+            && validator.Validate(arguments) is { IsValid: false } outcome)
         {
             // Property names are C# names; the arguments are their camelCase, as in the HTTP API's 400s.
             throw InvalidArguments(outcome.Errors.Select(e => Naming(JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName), e.ErrorMessage)).Distinct());
@@ -73,12 +79,13 @@ internal sealed class AgentTool<TArgs, TResult> : McpServerTool where TArgs : cl
             return ValueTask.FromResult(new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = problem }] });
         }
 
-        var json = JsonSerializer.SerializeToElement(answer.Value!, _resultJson);
+        // Serialized once: the structured content and, for clients that read only text, the same JSON as text
+        // (the specification's advice for backwards compatibility).
+        var json = JsonSerializer.SerializeToUtf8Bytes(answer.Value!, _resultJson);
         return ValueTask.FromResult(new CallToolResult
         {
-            StructuredContent = json,
-            // Clients without structured content read the same JSON as text (the specification's advice).
-            Content = [new TextContentBlock { Text = json.GetRawText() }],
+            StructuredContent = JsonDocument.Parse(json).RootElement,
+            Content = [new TextContentBlock { Text = Encoding.UTF8.GetString(json) }],
         });
     }
 
@@ -94,15 +101,23 @@ internal sealed class AgentTool<TArgs, TResult> : McpServerTool where TArgs : cl
             throw InvalidArguments(problems);
         }
 
-        var body = new JsonObject();
-        foreach (var (name, value) in given)
+        // The arguments as one JSON object, read as the contract: the HTTP API's binding of the same body.
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            body[name] = JsonNode.Parse(value.GetRawText());
+            writer.WriteStartObject();
+            foreach (var (name, value) in given)
+            {
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
         }
 
         try
         {
-            return body.Deserialize(_argumentsJson) ?? throw InvalidArguments(["the arguments must be an object."]);
+            return JsonSerializer.Deserialize(buffer.WrittenSpan, _argumentsJson) ?? throw InvalidArguments(["the arguments must be an object."]);
         }
         catch (JsonException e)
         {
