@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CrampKnowledge.Api.Hosting;
 using FluentValidation;
@@ -51,10 +52,39 @@ internal sealed class AgentTool<TArgs, TResult> : McpServerTool where TArgs : cl
             Title = title,
             Description = description,
             InputSchema = JsonSerializer.SerializeToElement(inputSchema, McpJsonUtilities.DefaultOptions),
-            OutputSchema = AIJsonUtilities.CreateJsonSchema(typeof(TResult), serializerOptions: json),
+            OutputSchema = AIJsonUtilities.CreateJsonSchema(typeof(TResult), serializerOptions: json, inferenceOptions: OutputSchemaOptions),
             Annotations = new ToolAnnotations { Title = title, ReadOnlyHint = true, DestructiveHint = false, IdempotentHint = true, OpenWorldHint = false },
         };
     }
+
+    /// <summary>
+    /// A member is required exactly when the answer always has it. The generated schema requires every constructor
+    /// parameter, also those left out when null (<c>JsonIgnoreCondition.WhenWritingNull</c>, e.g. a red flag's
+    /// <c>urgency</c> on other hits), and clients that check structured content against the schema refused such
+    /// answers (the TypeScript SDK: "data/hits/0 must have required property 'urgency'").
+    /// </summary>
+    private static readonly AIJsonSchemaCreateOptions OutputSchemaOptions = new()
+    {
+        TransformSchemaNode = (context, node) =>
+        {
+            if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && node is JsonObject schema
+                && schema["properties"] is JsonObject)
+            {
+                var always = context.TypeInfo.Properties.Where(p => p.Get is not null && !IsLeftOutWhenEmpty(p)).Select(p => (JsonNode)p.Name).ToArray();
+                schema.Remove("required");
+                if (always.Length > 0)
+                {
+                    schema["required"] = new JsonArray(always);
+                }
+            }
+
+            return node;
+        },
+    };
+
+    private static bool IsLeftOutWhenEmpty(JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true).OfType<JsonIgnoreAttribute>()
+            .Any(a => a.Condition is JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault) == true;
 
     public override Tool ProtocolTool { get; }
 

@@ -15,8 +15,16 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
     private static readonly string[] TreatmentsAndSources = ["treatment", "source"];
     private readonly HttpClient _http = factory.CreateClient();
     private McpClient _agent = null!;
+    private Dictionary<string, Json.Schema.JsonSchema> _outputSchemas = [];
 
-    public async Task InitializeAsync() => _agent = await AgentClient.ConnectAsync(factory);
+    public async Task InitializeAsync()
+    {
+        _agent = await AgentClient.ConnectAsync(factory);
+        // Every answer below is also checked against its tool's declared output schema, by an independent validator.
+        _outputSchemas = (await _agent.ListToolsAsync()).ToDictionary(
+            t => t.Name,
+            t => Json.Schema.JsonSchema.FromText(t.ProtocolTool.OutputSchema!.Value.GetRawText(), new Json.Schema.BuildOptions { SchemaRegistry = new() }, new Uri($"urn:tool:{t.Name}")));
+    }
 
     public async Task DisposeAsync() => await _agent.DisposeAsync();
 
@@ -59,7 +67,7 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var http = await _http.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}");
 
-        var tool = (await _agent.CallAsync("search_knowledge", new { q = question })).Structured();
+        var tool = await CallCheckedAsync("search_knowledge", new { q = question });
 
         AgentClient.AssertSameJson(http, tool, question);
     }
@@ -69,7 +77,7 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var http = await _http.GetOkAsync("/api/v1/search?q=magnesium&types=treatment,source&limit=3");
 
-        var tool = (await _agent.CallAsync("search_knowledge", new { q = "magnesium", types = TreatmentsAndSources, limit = 3 })).Structured();
+        var tool = await CallCheckedAsync("search_knowledge", new { q = "magnesium", types = TreatmentsAndSources, limit = 3 });
 
         AgentClient.AssertSameJson(http, tool);
         Assert.Equal(3, tool.GetProperty("hits").GetArrayLength());
@@ -86,7 +94,7 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
             {
                 var http = await _http.GetOkAsync($"/api/v1/{plural}/{id}");
 
-                var answer = (await _agent.CallAsync("get_record", new { type, id })).Structured();
+                var answer = await CallCheckedAsync("get_record", new { type, id });
 
                 Assert.Equal(type, answer.Text("type"));
                 var field = type == "red-flag" ? "redFlag" : type;
@@ -112,7 +120,7 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
         {
             var http = await _http.GetOkAsync($"/api/v1/{plural}/{id}/{segment}");
 
-            var tool = (await _agent.CallAsync("get_related", new { type, id, relation })).Structured();
+            var tool = await CallCheckedAsync("get_related", new { type, id, relation });
 
             AgentClient.AssertSameJson(http, tool, $"{type} {id} {relation}");
         }
@@ -125,7 +133,7 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
         {
             var detail = await _http.GetOkAsync($"/api/v1/red-flags/{id}");
 
-            var tool = (await _agent.CallAsync("get_related", new { type = "red-flag", id, relation = "treatments" })).Structured();
+            var tool = await CallCheckedAsync("get_related", new { type = "red-flag", id, relation = "treatments" });
 
             AgentClient.AssertSameJson(detail.GetProperty("treatments"), tool.GetProperty("items"), id);
         }
@@ -150,7 +158,7 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
         response.EnsureSuccessStatusCode();
         var http = await response.Content.ReadFromJsonAsync<JsonElement>();
 
-        var tool = (await _agent.CallAsync("check_red_flags", JsonDocument.Parse(body).RootElement)).Structured();
+        var tool = await CallCheckedAsync("check_red_flags", JsonDocument.Parse(body).RootElement);
 
         AgentClient.AssertSameJson(http, tool, body);
     }
@@ -170,7 +178,7 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var http = await _http.GetOkAsync("/api/v1/red-flags/rules");
 
-        var tool = (await _agent.CallAsync("list_red_flag_rules", new { })).Structured();
+        var tool = await CallCheckedAsync("list_red_flag_rules", new { });
 
         AgentClient.AssertSameJson(http, tool);
     }
@@ -214,7 +222,7 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var question = string.Join(' ', Enumerable.Repeat("cramp", 40))[..200];
 
-        var answer = (await _agent.CallAsync("search_knowledge", new { q = question })).Structured();
+        var answer = await CallCheckedAsync("search_knowledge", new { q = question });
 
         Assert.Equal(question, answer.Text("query"));
     }
@@ -239,6 +247,16 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => _agent.CallAsync("diagnose", new { q = "cramp" }));
 
         Assert.Contains("diagnose", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Calls a tool and returns its structured content, after checking it against the tool's output schema.</summary>
+    private async Task<JsonElement> CallCheckedAsync(string tool, object arguments)
+    {
+        var structured = (await _agent.CallAsync(tool, arguments)).Structured();
+        var results = _outputSchemas[tool].Evaluate(structured, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.True(results.IsValid, $"{tool}'s answer breaks its output schema: "
+            + string.Join("; ", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(5)));
+        return structured;
     }
 
     private async Task<List<string>> ListAllAsync(string path) =>
