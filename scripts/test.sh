@@ -12,7 +12,7 @@ fi
 # The scale-out tests run a real nginx in front of three API processes, validate docker-compose.yml
 # with `docker-compose config` and read the Kubernetes sample with PyYAML; the browser tests drive
 # Debian's Chromium with Playwright (its own browser download cannot work here); the benchmark's
-# smoke run needs wrk and taskset. Install only what is missing.
+# smoke run needs wrk and taskset; the MCP tests run the TypeScript SDK under Node. Install only what is missing.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
@@ -20,7 +20,13 @@ command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v taskset >/dev/null 2>&1 || missing+=(util-linux)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 ./scripts/install-debian-packages.sh ${missing[@]+"${missing[@]}"}
+
+# The MCP end-to-end tests talk to the API with an independent client: the official TypeScript SDK,
+# at the version package-lock.json pins.
+npm ci --prefix tests/CrampKnowledge.EndToEnd.Tests/Mcp/client --no-audit --no-fund --loglevel=error
 
 # The container tests build the Dockerfile and run compose's deployment under podman, from local
 # images (no registry is reachable): installs and configures podman, builds what is missing (the

@@ -262,4 +262,31 @@ public sealed class ProxyTests(ProxyCluster cluster) : IClassFixture<ProxyCluste
         Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()), what);
     }
+
+    /// <summary>Issue 17: an agent reaches the MCP server through nginx, with every answer the HTTP API would give.</summary>
+    [RequiresToolsFact(Nginx, Mcp.TypeScriptSession.Node)]
+    public async Task TheTypeScriptSdkWorksThroughTheProxy()
+    {
+        var session = await Mcp.TypeScriptSession.RunAsync(new Uri(cluster.Nginx.BaseAddress, "/mcp"), Mcp.TypeScriptClientTests.Plan());
+
+        await Mcp.TypeScriptClientTests.AssertSessionAsync(session, cluster.Proxy);
+    }
+
+    [RequiresToolsFact(Nginx)]
+    public async Task AnOriginNotAllowedIsRefusedThroughTheProxy()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Add("Origin", "http://rebinding.attacker.example");
+
+        using var response = await cluster.Proxy.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(-32600, error.RootElement.GetProperty("error").GetProperty("code").GetInt32());
+    }
 }
