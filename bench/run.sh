@@ -330,6 +330,28 @@ done
 search_path='/api/v1/search?q=why%20do%20my%20legs%20cramp%20at%20night'
 red_flag_body=$work/red-flag-check.json
 printf '%s' '{"description":"I get cramps several times a week and my legs hurt when I walk","frequency":"often","painWhenWalking":true}' >"$red_flag_body"
+# The same search as an MCP tool call (issue 17): a JSON-RPC POST to /mcp, answered as one server-sent event whose
+# structured content is the HTTP search's answer. A POST is never served from the response cache, so the like-for-like
+# HTTP row is search-uncached. Its reference serves the API's own event bytes (text/event-stream, same size).
+mcp_search_body=$work/mcp-search.json
+printf '%s' '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_knowledge","arguments":{"q":"why do my legs cramp at night"}}}' >"$mcp_search_body"
+mcp_accept='Accept: application/json, text/event-stream'
+
+# request_body ROW: the body a POST row sends.
+request_body() {
+  case "$1" in
+    mcp-search) echo "$mcp_search_body" ;;
+    *) echo "$red_flag_body" ;;
+  esac
+}
+
+# row_header ROW: the extra request header a row sends ("-" for none; not-modified's depends on the target).
+row_header() {
+  case "$1" in
+    mcp-search) echo "$mcp_accept" ;;
+    *) echo - ;;
+  esac
+}
 
 # id|method|API path|reference body|Accept-Encoding|unique query per request (0/1)
 cached_rows=(
@@ -338,6 +360,7 @@ cached_rows=(
   "detail|GET|/api/v1/causes/dehydration|detail|identity|0"
   "search|GET|$search_path|search|identity|0"
   "red-flag-check|POST|/api/v1/red-flags/check|red-flag-check|identity|0"
+  "mcp-search|POST|/mcp|mcp-search|identity|0"
   "not-modified|GET|/api/v1/causes|not-modified|identity|0"
   "list-gzip|GET|/api/v1/causes|list-gzip|gzip|0"
 )
@@ -381,10 +404,10 @@ list_etag=$(curl -s -D - -o /dev/null -H 'Accept: application/json' -H 'Accept-E
   awk 'tolower($1) == "etag:" { sub(/\r$/, "", $2); print $2 }')
 [ -n "$list_etag" ] || fail "GET /api/v1/causes gave no ETag."
 
-# fetch METHOD URL ENCODING EXTRA-HEADER OUT: prints "status<TAB>content type<TAB>encoding<TAB>bytes<TAB>header bytes".
+# fetch METHOD URL ENCODING EXTRA-HEADER OUT [BODY-FILE]: prints "status<TAB>content type<TAB>encoding<TAB>bytes<TAB>header bytes".
 fetch() {
-  local method=$1 url=$2 encoding=$3 header=$4 out=$5 args=() written coding
-  [ "$method" = POST ] && args+=(-X POST -H 'Content-Type: application/json' --data-binary "@$red_flag_body")
+  local method=$1 url=$2 encoding=$3 header=$4 out=$5 request=${6:-$red_flag_body} args=() written coding
+  [ "$method" = POST ] && args+=(-X POST -H 'Content-Type: application/json' --data-binary "@$request")
   [ "$header" != - ] && args+=(-H "$header")
   rm -f "$out"
   : >"$work/headers.txt"
@@ -398,19 +421,24 @@ fetch() {
 step "Fetching the responses the references will repeat"
 for row in "${cached_rows[@]}"; do
   IFS='|' read -r id method path body encoding unique <<<"$row"
-  header=-
+  header=$(row_header "$id")
   expected=200
   if [ "$id" = not-modified ]; then
     header="If-None-Match: $list_etag"
     expected=304
   fi
-  IFS=$'\t' read -r status type coding size header_size < <(fetch "$method" "$api$path" "$encoding" "$header" "$bodies/$body")
+  IFS=$'\t' read -r status type coding size header_size < <(fetch "$method" "$api$path" "$encoding" "$header" "$bodies/$body" "$(request_body "$id")")
   [ "$status" = "$expected" ] || fail "$method $path answered $status, not $expected: $(head -c 300 "$bodies/$body")"
+  # A tool call must answer with a JSON-RPC result, not an error (which is also a 200).
+  if [ "$id" = mcp-search ]; then
+    grep -q '^data: {"result":{' "$bodies/$body" && ! grep -q '"isError":true' "$bodies/$body" ||
+      fail "the MCP tool call answered no result: $(head -c 300 "$bodies/$body")"
+  fi
   # Uncached: the extra parameter must not change the answer, or the row would measure something else.
   if [ "$unique" = 0 ] && [ "$expected" = 200 ] && [ "$encoding" = identity ]; then
     separator='?'
     [[ "$path" == *\?* ]] && separator='&'
-    IFS=$'\t' read -r status2 _ _ size2 _ < <(fetch "$method" "$api$path${separator}n=check" "$encoding" - "$work/check")
+    IFS=$'\t' read -r status2 _ _ size2 _ < <(fetch "$method" "$api$path${separator}n=check" "$encoding" "$(row_header "$id")" "$work/check" "$(request_body "$id")")
     [ "$status2" = 200 ] && [ "$size2" = "$size" ] ||
       fail "$method $path${separator}n=check answered $status2 with $size2 bytes, not 200 with $size"
   fi
@@ -459,7 +487,7 @@ EOF
     printf '    location = /%s {\n      default_type "%s";\n' "$name" "$type"
     [ "$coding" != - ] && printf '      add_header Content-Encoding %s;\n' "$coding"
     # A POST to a static file is a 405; answer it with the file, as the API answers the check.
-    [ "$name" = red-flag-check ] && printf '      error_page 405 =200 $uri;\n'
+    [ "$name" = red-flag-check ] || [ "$name" = mcp-search ] && printf '      error_page 405 =200 $uri;\n'
     printf '    }\n'
   done <"$manifest"
   printf '  }\n}\n'
@@ -482,14 +510,14 @@ for row in "${cached_rows[@]}"; do
   api_size=$(awk -F'\t' -v k="body.$id.bytes" '$1 == k { print $2 }' "$metrics")
   for target in kestrel nginx; do
     url=${!target}/$body
-    header=-
+    header=$(row_header "$id")
     expected=200
     if [ "$id" = not-modified ]; then
       expected=304
       header="If-None-Match: $list_etag"
       [ "$target" = nginx ] && url=$nginx/list header="If-None-Match: $nginx_etag"
     fi
-    IFS=$'\t' read -r status type coding size header_size < <(fetch "$method" "$url" "$encoding" "$header" "$work/check")
+    IFS=$'\t' read -r status type coding size header_size < <(fetch "$method" "$url" "$encoding" "$header" "$work/check" "$(request_body "$id")")
     [ "$status" = "$expected" ] && [ "$size" = "$api_size" ] ||
       fail "$target /$body answered $status with $size bytes; the API answered $expected with $api_size."
     if [ "$expected" = 200 ]; then
@@ -511,7 +539,7 @@ run_wrk() {
     -H 'Accept: application/json' -H "Accept-Encoding: $encoding")
   [ "$header" != - ] && args+=(-H "$header")
   local body=
-  [ "$method" = POST ] && body=$red_flag_body
+  [ "$method" = POST ] && body=$(request_body "$row")
   local out=$work/wrk-$variant-$row-$target.txt
   wait_idle "${all_servers[@]}"
   local server_before core_before server_after core_after jit_before jit_after
@@ -551,8 +579,9 @@ for row in "${cached_rows[@]}" "${uncached_rows[@]}"; do
   [ "$id" = not-modified ] && header="If-None-Match: $list_etag"
   [ "$id" = list-gzip ] && header="Accept-Encoding: gzip"
   [ "$unique" = 1 ] && header="Authorization: Bearer bench-warm-up" unique=0
+  [ "$id" = mcp-search ] && header=$mcp_accept
   body_file=-
-  [ "$method" = POST ] && body_file=$red_flag_body
+  [ "$method" = POST ] && body_file=$(request_body "$id")
   printf '%s\t%s\t%s\t%s\t%s\n' "$method" "$path" "$header" "$body_file" "$unique" >>"$mix"
 done
 reference_mix=$work/reference-mix.tsv
@@ -601,8 +630,9 @@ profiled() {
 
 # measure_api ROW-SPEC VARIANT: one row on one API process.
 measure_api() {
-  local id method path body encoding unique header=- v=$2
+  local id method path body encoding unique header v=$2
   IFS='|' read -r id method path body encoding unique <<<"$1"
+  header=$(row_header "$id")
   [ "$id" = not-modified ] && header="If-None-Match: $list_etag"
   local command=(run_wrk "$v" "$id" api "$seconds" "$method" "http://127.0.0.1:${api_ports[$v]}$path" "$encoding" "$header" "$unique" - "${api_pids[$v]}")
   if [ "$v" = "$profiled_variant" ]; then
@@ -615,14 +645,15 @@ measure_api() {
 # measure ROW-SPEC: one row on every API process, then on both references, back to back, so that
 # a ratio compares measurements taken a minute apart at most.
 measure() {
-  local id method path body encoding unique header=- v
+  local id method path body encoding unique header v
   IFS='|' read -r id method path body encoding unique <<<"$1"
+  header=$(row_header "$id")
   [ "$id" = not-modified ] && header="If-None-Match: $list_etag"
   for v in $(seq 0 $((variant_count - 1))); do
     measure_api "$1" "$v"
   done
   # Smoke mode measures the references for one request of each kind (GET, POST, 304, gzip) only.
-  if [ "$mode" = smoke ] && [[ ! " list red-flag-check not-modified list-gzip " =~ " $id " ]]; then
+  if [ "$mode" = smoke ] && [[ ! " list red-flag-check not-modified list-gzip mcp-search " =~ " $id " ]]; then
     return 0
   fi
   local command=(run_wrk x "$id" kestrel "$seconds" "$method" "$kestrel/$body" "$encoding" "$header" 0 - "$reference_pid")
@@ -634,7 +665,7 @@ measure() {
   if [ "$id" = not-modified ]; then
     run_wrk x "$id" nginx "$seconds" GET "$nginx/list" "$encoding" "If-None-Match: $nginx_etag" 0 - "${nginx_pids[@]}"
   else
-    run_wrk x "$id" nginx "$seconds" "$method" "$nginx/$body" "$encoding" - 0 - "${nginx_pids[@]}"
+    run_wrk x "$id" nginx "$seconds" "$method" "$nginx/$body" "$encoding" "$(row_header "$id")" 0 - "${nginx_pids[@]}"
   fi
 }
 
