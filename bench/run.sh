@@ -429,10 +429,17 @@ for row in "${cached_rows[@]}"; do
   fi
   IFS=$'\t' read -r status type coding size header_size < <(fetch "$method" "$api$path" "$encoding" "$header" "$bodies/$body" "$(request_body "$id")")
   [ "$status" = "$expected" ] || fail "$method $path answered $status, not $expected: $(head -c 300 "$bodies/$body")"
-  # A tool call must answer with a JSON-RPC result, not an error (which is also a 200).
+  # A tool call must answer with one event holding a JSON-RPC result (an error is also a 200) whose structured
+  # content is the HTTP search's answer, fetched just before: otherwise the two rows would not compare.
   if [ "$id" = mcp-search ]; then
-    grep -q '^data: {"result":{' "$bodies/$body" && ! grep -q '"isError":true' "$bodies/$body" ||
-      fail "the MCP tool call answered no result: $(head -c 300 "$bodies/$body")"
+    python3 - "$bodies/$body" "$bodies/search" <<'PY' || fail "the MCP tool call did not answer the HTTP search's result: $(head -c 300 "$bodies/$body")"
+import json, sys
+events = [line[len("data: "):] for line in open(sys.argv[1], encoding="utf-8").read().splitlines() if line.startswith("data: ")]
+assert len(events) == 1, f"{len(events)} events"
+result = json.loads(events[0])["result"]
+assert not result.get("isError"), "isError"
+assert result["structuredContent"] == json.load(open(sys.argv[2], encoding="utf-8")), "structuredContent differs"
+PY
   fi
   # Uncached: the extra parameter must not change the answer, or the row would measure something else.
   if [ "$unique" = 0 ] && [ "$expected" = 200 ] && [ "$encoding" = identity ]; then

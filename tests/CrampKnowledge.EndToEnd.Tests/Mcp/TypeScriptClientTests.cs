@@ -60,6 +60,8 @@ public sealed class TypeScriptClientTests
 
         Assert.Contains("/mcp", api.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Description, api.Output, StringComparison.Ordinal);
+        // One request log line per request: the SDK's own three Information lines per call are turned down.
+        Assert.DoesNotContain("ModelContextProtocol.Server", api.Output, StringComparison.Ordinal);
     }
 
     /// <summary>What a session must show, wherever it ran (straight to a replica or through nginx).</summary>
