@@ -61,7 +61,7 @@ try
 {
     app.Run();
 }
-catch (IOException e) when (PortInUseLogFilter.IsBindFailure(e))
+catch (IOException e) when (ExpectedFailureLogFilter.IsBindFailure(e))
 {
     // A port taken or not allowed is an operator's problem: one line names the address, no stack trace.
     Console.Error.WriteLine(e.InnerException is AddressInUseException ? e.Message : $"{e.Message} {e.InnerException!.Message}");

@@ -17,7 +17,7 @@ public static class SlimHost
         // The slim builder pins the console formatter to "simple"; Logging:Console chooses it again
         // (JSON lines in production, appsettings.json).
         builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
-        PortInUseLogFilter.Register(builder.Services);
+        ExpectedFailureLogFilter.Register(builder.Services);
 
         // Kestrel's TLS setup loads the crypto stack when the server starts, so it is added only when an
         // HTTPS address is configured (the API usually sits behind a proxy that terminates TLS).
