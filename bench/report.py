@@ -315,7 +315,7 @@ def main(work, mode):
     w("")
     w("Response header bytes (status line and headers; the bodies are identical): " + ", ".join(
         f"{row_id} API {metrics.get(f'headers.{row_id}.api')} / Kestrel {metrics.get(f'headers.{row_id}.kestrel')} / "
-        f"nginx {metrics.get(f'headers.{row_id}.nginx')}" for row_id in ("list", "red-flag-check", "not-modified")) + ".")
+        f"nginx {metrics.get(f'headers.{row_id}.nginx')}" for row_id in ("list", "red-flag-check", "mcp-search", "not-modified")) + ".")
     w("")
 
     w("## Start-up and memory")
