@@ -25,6 +25,15 @@ internal static class RecordDetails
         prevention.Id, prevention.Name, prevention.Summary, prevention.Category, prevention.Aliases, prevention.SourceCount,
         prevention.Citations, prevention.Contested, prevention.LinkedTo(LinkKind.CausePrevention), Disclaimer.Text);
 
+    /// <summary>The detail of a record of any kind: one of the four contracts above.</summary>
+    public static object Of(RecordKind kind, SnapshotRecord record) => kind switch
+    {
+        RecordKind.Cause => Cause(record),
+        RecordKind.Treatment => Treatment(record),
+        RecordKind.Prevention => Prevention(record),
+        _ => RedFlag(record),
+    };
+
     public static RedFlagDetail RedFlag(SnapshotRecord redFlag) => new(
         redFlag.Id, redFlag.Name, redFlag.Summary, redFlag.Category, redFlag.Urgency!, redFlag.Aliases, redFlag.SourceCount,
         redFlag.Citations, redFlag.Contested, redFlag.LinkedTo(LinkKind.CauseRedFlag), redFlag.LinkedTo(LinkKind.TreatmentCaution),

@@ -112,7 +112,7 @@ public static class ProblemHandling
     }
 
     /// <summary>One title per body status, whichever layer refuses the body (Kestrel, the framework, our middleware).</summary>
-    public static string? BodyProblemTitle(int? status) => status switch
+    private static string? BodyProblemTitle(int? status) => status switch
     {
         StatusCodes.Status413PayloadTooLarge => "Content Too Large",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",

@@ -126,7 +126,8 @@ internal sealed class RequestBodyBufferingMiddleware(RequestDelegate next, IProb
         return problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Title = ProblemHandling.BodyProblemTitle(status), Detail = detail },
+            // The title is the status's one, whichever layer refuses a body (ProblemHandling).
+            ProblemDetails = { Status = status, Detail = detail },
         }).AsTask();
     }
 }

@@ -27,7 +27,13 @@ public sealed record RecordLookupAnswer(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RedFlagDetail? RedFlag,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SourceDetail? Source,
     [property: Description("The MCP resource with the same record (for a source, the article's text).")] string ResourceUri,
-    string Disclaimer);
+    string Disclaimer)
+{
+    /// <summary>The answer holding <paramref name="detail"/>, one of the five detail contracts, in its field.</summary>
+    public static RecordLookupAnswer For(string type, object detail, string resourceUri) => new(
+        type, detail as CauseDetail, detail as TreatmentDetail, detail as PreventionDetail, detail as RedFlagDetail, detail as SourceDetail,
+        resourceUri, Contracts.Disclaimer.Text);
+}
 
 /// <summary>The record types an agent can ask for by id: the four kinds of records and the source articles.</summary>
 internal static class LookupTypes

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Queries;
@@ -96,13 +95,8 @@ internal static class AgentResources
                 throw NotFound(request.Server, uri, $"No {kind.WireName()} has the id '{id}'." + NearestTerms.DidYouMean(suggestions, ""));
             }
 
-            var text = kind switch
-            {
-                RecordKind.Cause => JsonSerializer.Serialize(RecordDetails.Cause(record), json.GetTypeInfo(typeof(CauseDetail))),
-                RecordKind.Treatment => JsonSerializer.Serialize(RecordDetails.Treatment(record), json.GetTypeInfo(typeof(TreatmentDetail))),
-                RecordKind.Prevention => JsonSerializer.Serialize(RecordDetails.Prevention(record), json.GetTypeInfo(typeof(PreventionDetail))),
-                _ => JsonSerializer.Serialize(RecordDetails.RedFlag(record), json.GetTypeInfo(typeof(RedFlagDetail))),
-            };
+            var detail = RecordDetails.Of(kind, record);
+            var text = JsonSerializer.Serialize(detail, json.GetTypeInfo(detail.GetType()));
             return ValueTask.FromResult(new ReadResourceResult
             {
                 Contents = [new TextResourceContents { Uri = uri, MimeType = "application/json", Text = text }],

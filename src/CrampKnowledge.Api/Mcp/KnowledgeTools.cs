@@ -101,7 +101,7 @@ internal static class KnowledgeTools
         if (type == LookupTypes.Source)
         {
             return snapshot.FindSource(id) is { } source
-                ? new RecordLookupAnswer(type, null, null, null, null, source.Detail, AgentResources.SourceUri(id), Disclaimer.Text)
+                ? RecordLookupAnswer.For(type, source.Detail, AgentResources.SourceUri(id))
                 : ToolAnswer<RecordLookupAnswer>.Failed(NotFound("source", id, directory.SuggestSources(id), $"{KnowledgeTools.Search} with types [source]"));
         }
 
@@ -111,14 +111,7 @@ internal static class KnowledgeTools
             return ToolAnswer<RecordLookupAnswer>.Failed(NotFound(type, id, directory.SuggestRecords(kind, id), KnowledgeTools.Search));
         }
 
-        var uri = AgentResources.RecordUri(kind, id);
-        return kind switch
-        {
-            RecordKind.Cause => new RecordLookupAnswer(type, RecordDetails.Cause(record), null, null, null, null, uri, Disclaimer.Text),
-            RecordKind.Treatment => new RecordLookupAnswer(type, null, RecordDetails.Treatment(record), null, null, null, uri, Disclaimer.Text),
-            RecordKind.Prevention => new RecordLookupAnswer(type, null, null, RecordDetails.Prevention(record), null, null, uri, Disclaimer.Text),
-            _ => new RecordLookupAnswer(type, null, null, null, RecordDetails.RedFlag(record), null, uri, Disclaimer.Text),
-        };
+        return RecordLookupAnswer.For(type, RecordDetails.Of(kind, record), AgentResources.RecordUri(kind, id));
     }
 
     private static ToolAnswer<RelatedRecords> Related(IServiceProvider services, RelatedLookup lookup)
