@@ -136,7 +136,7 @@ public static class ProblemHandling
     private static string? DefaultDetail(int? status) => status switch
     {
         StatusCodes.Status404NotFound => "No resource exists at this URL. See /swagger for the API's routes.",
-        StatusCodes.Status405MethodNotAllowed => "This resource does not accept that HTTP method. The API only reads: every resource is GET, and only the red-flag check takes a POST.",
+        StatusCodes.Status405MethodNotAllowed => "This resource does not accept that HTTP method. The API only reads: every resource is GET; the red-flag check and the MCP endpoint (/mcp) take a POST, and the Allow header lists what this one takes.",
         _ => null,
     };
 }
