@@ -56,6 +56,8 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("sports drink electrolytes", "treatment:replenish-electrolytes", 3)]
     [InlineData("steroid medication side effect", "cause:steroids", 3)]
     [InlineData("low blood sugar", "cause:low-blood-sugar", 1)]
+    [InlineData("what dose of magnesium should I take", "prevention:calcium-magnesium-supplements", 2)]
+    [InlineData("can I take ibuprofen for a charley horse", "treatment:anti-inflammatory-medication", 3)]
     public async Task EverydayQuestionFindsTheRightRecord(string question, string expected, int within)
     {
         var result = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}");

@@ -24,6 +24,10 @@ public sealed class SearchVocabulary
         "them", "then", "there", "these", "they", "this", "to", "up", "was", "we", "were", "what", "when", "where", "which",
         "while", "who", "why", "will", "with", "would", "you", "your", "keep", "lot", "lots", "very", "really", "much", "many",
         "now", "right", "just", "also", "still", "please", "tell", "know", "want", "need", "anything", "something",
+        // "What should I take", "can I take ibuprofen": the light verb of a question, not a word of its subject. As a
+        // rare word in the articles it outweighed the subject: "what dose of magnesium should I take" ranked four
+        // records that say "take" (breaks, muscle relaxants) above every magnesium record.
+        "take", "takes", "taking", "took",
         // What is left of a contraction once the apostrophe splits it: I'm, it's, I've, I'll, they're, and NegatedVerbs.
         "m", "s", "ve", "ll", "re", .. NegatedVerbs,
     ];
