@@ -3,6 +3,7 @@ using CrampKnowledge.Api.Data.Seeding;
 using CrampKnowledge.Api.Endpoints;
 using CrampKnowledge.Api.Hosting;
 using CrampKnowledge.Api.Mcp;
+using CrampKnowledge.Api.Telemetry;
 using Microsoft.AspNetCore.Connections;
 
 var builder = SlimHost.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddValidators();
 builder.Services.AddApiDocumentation();
 builder.Services.AddKnowledgeHealthChecks();
 builder.AddAgentServer();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapConditionEndpoints();
 app.MapSearchEndpoints();
 app.MapWidgetEndpoints();
 app.MapAgentServer();
+app.MapTelemetry();
 
 try
 {

@@ -3,6 +3,7 @@ using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Queries;
 using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Hosting;
+using CrampKnowledge.Api.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrampKnowledge.Api.Endpoints;
@@ -31,8 +32,12 @@ public static class RedFlagCheckEndpoints
     }
 
     private static JsonOk<RedFlagCheckResponse> CheckRedFlags(
-        RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory) =>
-        JsonOk.Of(Answer(request, rules, vocabulary, directory));
+        RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory, KnowledgeMetrics metrics)
+    {
+        var answer = Answer(request, rules, vocabulary, directory);
+        metrics.RedFlagChecked(answer.SeeDoctor, KnowledgeMetrics.ViaHttp);
+        return JsonOk.Of(answer);
+    }
 
     /// <summary>The answer to a validated check request.</summary>
     internal static RedFlagCheckResponse Answer(RedFlagCheckRequest request, RedFlagRuleBook rules, CheckVocabulary vocabulary, RecordDirectory directory)

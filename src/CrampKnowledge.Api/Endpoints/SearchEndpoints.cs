@@ -1,6 +1,7 @@
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Hosting;
+using CrampKnowledge.Api.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrampKnowledge.Api.Endpoints;
@@ -36,8 +37,16 @@ public static class SearchEndpoints
         return search;
     }
 
-    private static JsonOk<SearchResponse> Search([AsParameters] SearchQuery query, SearchVocabulary vocabulary, KnowledgeSearch search) =>
-        JsonOk.Of(Answer(query.Q!, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit, vocabulary, search));
+    private static JsonOk<SearchResponse> Search(
+        [AsParameters] SearchQuery query, SearchVocabulary vocabulary, KnowledgeSearch search, KnowledgeMetrics metrics, HttpContext context)
+    {
+        var answer = Answer(query.Q!, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit, vocabulary, search);
+        // Kept with the answer, so a replay from the response cache is counted as a search too.
+        var outcome = SearchOutcome.Of(answer.Hits.Count > 0);
+        outcome.Record(metrics, KnowledgeMetrics.ViaHttp);
+        context.Features.Set(outcome);
+        return JsonOk.Of(answer);
+    }
 
     /// <summary>The whole answer to a question: its plan, the hits, the words that matched nothing and, without hits, likely typos.</summary>
     internal static SearchResponse Answer(string q, IReadOnlyList<string> types, int limit, SearchVocabulary vocabulary, KnowledgeSearch search)

@@ -8,6 +8,7 @@ using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Endpoints;
+using CrampKnowledge.Api.Telemetry;
 using ModelContextProtocol.Server;
 
 namespace CrampKnowledge.Api.Mcp;
@@ -43,9 +44,14 @@ internal static class KnowledgeTools
                     ("limit", Schema.Integer("Most hits to return.", 1, SearchQuery.MaxLimit, SearchQuery.DefaultLimit)),
                 ],
                 required: ["q"]),
-            (services, query) => SearchEndpoints.Answer(
-                query.Q!, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit,
-                services.GetRequiredService<SearchVocabulary>(), services.GetRequiredService<KnowledgeSearch>())),
+            (services, query) =>
+            {
+                var answer = SearchEndpoints.Answer(
+                    query.Q!, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit,
+                    services.GetRequiredService<SearchVocabulary>(), services.GetRequiredService<KnowledgeSearch>());
+                services.GetRequiredService<KnowledgeMetrics>().Searched(answer.Hits.Count > 0, KnowledgeMetrics.ViaMcp);
+                return answer;
+            }),
 
         new AgentTool<RecordLookup, RecordLookupAnswer>(json, GetRecord, "Get a record with its quotes",
             "One record by type and id (ids come from search hits and from other records' links): a cause, treatment, prevention or red flag "
@@ -81,9 +87,14 @@ internal static class KnowledgeTools
             + "quotes. `unknown` means the description says something the check cannot assess (listed in `unassessed`): tell the person the "
             + "`note`, and never present unknown or none as an all-clear. " + RulesHint + Grounding,
             CheckSchema(),
-            (services, request) => RedFlagCheckEndpoints.Answer(
-                request, services.GetRequiredService<RedFlagRuleBook>(), services.GetRequiredService<CheckVocabulary>(),
-                services.GetRequiredService<RecordDirectory>())),
+            (services, request) =>
+            {
+                var answer = RedFlagCheckEndpoints.Answer(
+                    request, services.GetRequiredService<RedFlagRuleBook>(), services.GetRequiredService<CheckVocabulary>(),
+                    services.GetRequiredService<RecordDirectory>());
+                services.GetRequiredService<KnowledgeMetrics>().RedFlagChecked(answer.SeeDoctor, KnowledgeMetrics.ViaMcp);
+                return answer;
+            }),
 
         new AgentTool<NoArguments, RedFlagRulesResponse>(json, ListRedFlagRules, "List the red-flag rules and questions to ask",
             "Every red flag's rules as " + CheckRedFlags + " applies them, the answers they test (with a label you can turn into a question "

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CrampKnowledge.Api.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -28,13 +29,16 @@ internal sealed class ResponseCacheMiddleware
     private readonly RequestDelegate _next;
     private readonly ResponseReplayCache _cache;
     private readonly PartitionedRateLimiter<HttpContext>? _limiter;
+    private readonly KnowledgeMetrics _metrics;
     private readonly int _maxBodyBytes;
 
     public ResponseCacheMiddleware(
-        RequestDelegate next, ResponseReplayCache cache, IOptions<HttpBehaviourOptions> http, IOptions<RateLimiterOptions> limiter)
+        RequestDelegate next, ResponseReplayCache cache, IOptions<HttpBehaviourOptions> http, IOptions<RateLimiterOptions> limiter,
+        KnowledgeMetrics metrics)
     {
         _next = next;
         _cache = cache;
+        _metrics = metrics;
         _maxBodyBytes = http.Value.ResponseCache.MaxBodyKilobytes * 1024;
         _limiter = http.Value.RateLimit.Enabled ? limiter.Value.GlobalLimiter : null;
     }
@@ -61,17 +65,22 @@ internal sealed class ResponseCacheMiddleware
             using var lease = _limiter?.AttemptAcquire(context);
             if (lease is null || lease.IsAcquired)
             {
-                return Replay(context, cached, isHead);
+                _metrics.ResponseCacheLookedUp(hit: true);
+                return Replay(context, cached, isHead, _metrics);
             }
 
             return _next(context);
         }
 
+        _metrics.ResponseCacheLookedUp(hit: false);
         return isHead || !_cache.SeenBefore(key) ? _next(context) : CaptureAsync(context, key);
     }
 
-    private static Task Replay(HttpContext context, CachedResponse cached, bool isHead)
+    private static Task Replay(HttpContext context, CachedResponse cached, bool isHead, KnowledgeMetrics metrics)
     {
+        // The endpoint that made the answer: ASP.NET Core's request metrics and traces then name its route.
+        context.SetEndpoint(cached.Endpoint);
+        cached.SearchOutcome?.Record(metrics, KnowledgeMetrics.ViaHttp);
         var response = context.Response;
         var ifNoneMatch = context.Request.Headers.IfNoneMatch;
         var notModified = !StringValues.IsNullOrEmpty(ifNoneMatch)
@@ -122,6 +131,6 @@ internal sealed class ResponseCacheMiddleware
         }
 
         var headers = response.Headers.Where(h => !PerResponseHeaders.Contains(h.Key)).ToArray();
-        _cache.Add(key, new CachedResponse(headers, etag, capture.ToArray()));
+        _cache.Add(key, new CachedResponse(headers, etag, capture.ToArray(), context.GetEndpoint(), context.Features.Get<SearchOutcome>()));
     }
 }
