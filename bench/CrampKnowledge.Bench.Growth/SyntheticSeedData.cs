@@ -358,7 +358,10 @@ public static class SyntheticSeedData
             var file = $"sources/{_code}_{position:D3}.txt";
             var text = new StringBuilder()
                 .Append(CultureInvariant($"Synthetic article {_code} after source {position}, generated for load tests: its sentences are shuffled words, not medical content.\n\n"));
-            foreach (var quote in _articleQuotes[id])
+            // A quote inside a longer one (a record's quote inside a link's, which adds the names of both ends) is written
+            // once, as the articles share one sentence between a record and its links.
+            var quotes = _articleQuotes[id];
+            foreach (var quote in quotes.Where(q => !quotes.Any(other => other.Length > q.Length && other.Contains(q, StringComparison.Ordinal))))
             {
                 text.Append(quote).Append("\n\n");
             }
