@@ -10,7 +10,7 @@
 # The sizes are interleaved (cold starts round by round, each row on every size back to back), so
 # a noisy neighbour on the machine hits all three alike.
 #
-#   bench/growth.sh           about 12 minutes on 2 cores
+#   bench/growth.sh           about 6 minutes on 2 cores (365 s in the last run)
 #   bench/growth.sh --smoke   every step for about a second, sizes 1 and 10 only (about 2 minutes)
 #
 # GROWTH_SIZES ("1 10 100"), GROWTH_SECONDS (per row, 8), GROWTH_WARMUP_SECONDS (per size, 20),
