@@ -1,4 +1,5 @@
 using CrampKnowledge.Api.Data;
+using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.Seeding;
 
 namespace CrampKnowledge.Api.Tests.Seeding;
@@ -79,6 +80,38 @@ public class LinkSupportTests
         var found = names.Names(RecordKinds.FromWireName(kind)!.Value, id, RecordNames.Words(quote));
 
         Assert.Equal(named, found);
+    }
+
+    [Fact]
+    public void ASynonymWhoseMeaningIsAnotherFormOfANameStillNamesTheRecord()
+    {
+        var seed = Seed with { Synonyms = [.. Seed.Synonyms, new SeedSynonym(["fluid tablets"], ["diuretic"])] };
+
+        var names = new RecordNames(seed);
+
+        Assert.True(names.Names(RecordKind.Cause, "diuretics", RecordNames.Words("Fluid tablets can bring on cramps.")));
+    }
+
+    [Fact]
+    public void FindingTheSynonymsThatNameEachRecordComparesOnlyMeaningsThatCanMatch()
+    {
+        // Ten times the synonyms and records. Comparing each record with each synonym took at least one comparison per pair
+        // (940 records x 340 synonyms); looked up by their meanings' ends, a record compares a few meanings at most.
+        var root = Directory.CreateTempSubdirectory("crampknowledge-names-").FullName;
+        try
+        {
+            CrampKnowledge.Bench.Growth.SyntheticSeedData.Generate(TestJson.SeedDirectory, Path.Combine(root, "seed-data"), 10);
+            var grown = SeedDataReader.Read(Path.Combine(root, "seed-data"));
+            var recordCount = grown.Records.Values.Sum(r => r.Count);
+
+            var names = new RecordNames(grown);
+
+            Assert.InRange(names.MeaningComparisons, 1, 4 * recordCount);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     private static SeedCitation Citation(string source, string quote) => new(source, quote, "possible", quote.Split(' ')[0]);

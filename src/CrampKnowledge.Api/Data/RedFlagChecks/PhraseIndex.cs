@@ -101,7 +101,7 @@ internal sealed class PhraseIndex
     /// Every word that <see cref="PhraseMatcher.SameWord"/> could pair with <paramref name="word"/>: the
     /// word, the word with an ending, and the stems the word itself could be an ending away from.
     /// </summary>
-    private static IEnumerable<string> Spellings(string word)
+    public static IEnumerable<string> Spellings(string word)
     {
         yield return word;
         foreach (var ending in Endings)

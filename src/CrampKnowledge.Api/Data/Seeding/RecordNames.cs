@@ -23,6 +23,7 @@ internal sealed partial class RecordNames
         var synonyms = seed.Synonyms.Select(s => (
             Meanings: s.Means.Select(Words).ToList(),
             Phrases: s.Words)).ToList();
+        var synonymsByMeaningEnds = IndexByMeaningEnds(synonyms.Select(s => s.Meanings).ToList());
         foreach (var (kind, records) in seed.Records)
         {
             foreach (var record in records)
@@ -30,9 +31,11 @@ internal sealed partial class RecordNames
                 var own = NameParts(record.Name).Concat(record.Aliases)
                     .Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 var ownWords = own.Select(Words).Where(w => w.Length > 0).ToList();
-                var fromSynonyms = synonyms
-                    .Where(s => s.Meanings.Any(meaning => ownWords.Any(phrase => SamePhrase(meaning, phrase))))
-                    .SelectMany(s => s.Phrases)
+                var fromSynonyms = ownWords
+                    .SelectMany(phrase => synonymsByMeaningEnds.GetValueOrDefault((phrase.Length, phrase[0], phrase[^1])) ?? [])
+                    .Distinct().Order()
+                    .Where(s => synonyms[s].Meanings.Any(meaning => ownWords.Any(phrase => Compared(meaning, phrase))))
+                    .SelectMany(s => synonyms[s].Phrases)
                     .Where(p => !own.Contains(p, StringComparer.OrdinalIgnoreCase))
                     .Distinct(StringComparer.OrdinalIgnoreCase)
                     .ToList();
@@ -40,6 +43,45 @@ internal sealed partial class RecordNames
                 _shown[(kind, record.Id)] = [.. own, .. fromSynonyms];
             }
         }
+    }
+
+    /// <summary>How many meaning-against-name comparisons building this took: a count of work, for the test that keeps it linear.</summary>
+    public int MeaningComparisons { get; private set; }
+
+    private bool Compared(string[] meaning, string[] phrase)
+    {
+        MeaningComparisons++;
+        return SamePhrase(meaning, phrase);
+    }
+
+    /// <summary>
+    /// The synonyms by (word count, first word, last word) of each meaning, each end under every spelling
+    /// <see cref="RecordNames.SameWord"/> could pair with it, so a record's phrase looks up the few synonyms whose meaning can
+    /// equal it. Comparing every record with every synonym took 4 s of a 100x seed's validation (bench/growth.sh).
+    /// </summary>
+    private static Dictionary<(int Length, string First, string Last), List<int>> IndexByMeaningEnds(List<List<string[]>> meanings)
+    {
+        var index = new Dictionary<(int, string, string), List<int>>();
+        for (var synonym = 0; synonym < meanings.Count; synonym++)
+        {
+            foreach (var meaning in meanings[synonym].Where(m => m.Length > 0))
+            {
+                foreach (var first in PhraseIndex.Spellings(meaning[0]).Distinct())
+                {
+                    foreach (var last in PhraseIndex.Spellings(meaning[^1]).Distinct())
+                    {
+                        var key = (meaning.Length, first, last);
+                        var list = index.TryGetValue(key, out var found) ? found : index[key] = [];
+                        if (list.Count == 0 || list[^1] != synonym)
+                        {
+                            list.Add(synonym);
+                        }
+                    }
+                }
+            }
+        }
+
+        return index;
     }
 
     /// <summary>True when <paramref name="quoteWords"/> (from <see cref="Words"/>) contains a phrase that names the record.</summary>

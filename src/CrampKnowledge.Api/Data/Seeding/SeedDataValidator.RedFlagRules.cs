@@ -13,10 +13,11 @@ internal sealed partial class SeedDataValidator
         CheckSeeDoctorLevels();
         const string file = SeedDataReader.RedFlagRulesFile;
         var redFlags = _seed.Records[RecordKind.RedFlag].Select(r => r.Id).ToList();
+        var redFlagIds = redFlags.ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in _seed.RedFlagRules)
         {
-            if (!redFlags.Contains(rule.RedFlag))
+            if (!redFlagIds.Contains(rule.RedFlag))
             {
                 Problem(file, rule.RedFlag, "no red flag has this id");
             }
@@ -166,7 +167,7 @@ internal sealed partial class SeedDataValidator
             {
                 Problem(file, label, $"answer '{name}' has unknown value '{v}'; known: {string.Join(", ", answer.Values)}");
             }
-            else if (answer.Kind == CheckAnswerKind.Records && !answer.LooksUp.Any(kind => _seed.Records[kind].Any(r => r.Id == v)))
+            else if (answer.Kind == CheckAnswerKind.Records && !answer.LooksUp.Any(kind => RecordExists(kind, v)))
             {
                 Problem(file, label, $"answer '{name}' names unknown {string.Join(" or ", answer.LooksUp.Select(k => k.WireName()))} '{v}'");
             }

@@ -15,12 +15,19 @@ internal sealed partial class SeedDataValidator
     private readonly HashSet<string> _certainties;
     private readonly HashSet<string> _citedSources = new(StringComparer.Ordinal);
 
+    // Every link, concern and rule answer looks its records up here: a scan of the record list for each took
+    // quadratic time in the size of the seed (bench/growth.sh).
+    private readonly Dictionary<RecordKind, HashSet<string>> _recordIds;
+
     private SeedDataValidator(SeedDataset seed)
     {
         _seed = seed;
         _collapsedTexts = seed.SourceTexts.ToDictionary(p => p.Key, p => QuoteText.CollapseWhitespace(p.Value));
         _certainties = seed.Vocabulary.Certainties.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        _recordIds = seed.Records.ToDictionary(p => p.Key, p => p.Value.Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
     }
+
+    private bool RecordExists(RecordKind kind, string id) => _recordIds.TryGetValue(kind, out var ids) && ids.Contains(id);
 
     public static IReadOnlyList<SeedProblem> Validate(SeedDataset seed)
     {
@@ -250,7 +257,7 @@ internal sealed partial class SeedDataValidator
             return false;
         }
 
-        if (!_seed.Records[kind].Any(r => r.Id == id))
+        if (!RecordExists(kind, id))
         {
             Problem(file, label, $"links to missing {kind.WireName()} '{id}'");
             return false;
