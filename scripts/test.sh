@@ -12,7 +12,8 @@ fi
 # The scale-out tests run a real nginx in front of three API processes, validate docker-compose.yml
 # with `docker-compose config` and read the Kubernetes sample with PyYAML; the browser tests drive
 # Debian's Chromium with Playwright (its own browser download cannot work here); the benchmark's
-# smoke run needs wrk and taskset; the MCP tests run the TypeScript SDK under Node. Install only what is missing.
+# smoke run needs wrk and taskset; the MCP tests run the TypeScript SDK under Node; the dashboard's queries are asked
+# of Debian's Prometheus (with promtool) after it scraped the API. Install only what is missing.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
@@ -22,6 +23,7 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v taskset >/dev/null 2>&1 || missing+=(util-linux)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 ./scripts/install-debian-packages.sh ${missing[@]+"${missing[@]}"}
 
 # The MCP end-to-end tests talk to the API with an independent client: the official TypeScript SDK,

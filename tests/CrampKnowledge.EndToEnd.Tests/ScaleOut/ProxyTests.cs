@@ -173,6 +173,19 @@ public sealed class ProxyTests(ProxyCluster cluster) : IClassFixture<ProxyCluste
     }
 
     [RequiresToolsFact(Nginx)]
+    public async Task MetricsAreScrapedFromEachReplicaNeverThroughTheProxy()
+    {
+        using var proxied = await cluster.Proxy.GetAsync(new Uri("/metrics", UriKind.Relative));
+        using var direct = await cluster.Replicas[0].Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, proxied.StatusCode);
+        Assert.Equal("application/problem+json", proxied.Content.Headers.ContentType?.MediaType);
+        Assert.Null(NginxProcess.FinalUpstream(proxied));
+        Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+        Assert.Contains("kestrel_active_connections", await direct.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [RequiresToolsFact(Nginx)]
     public async Task AnOversizedBodyThroughTheProxyGetsTheApisProblemDetails()
     {
         var body = $"{{\"description\":\"{new string('x', 100_000)}\"}}";
