@@ -14,6 +14,7 @@ import sys
 
 # Targets from the issue, as ratios to the Kestrel reference; p99 applies to every row.
 P99_TARGET_MS = 5.0
+OPEN_LOOP_P99_TARGET_MS = 2.0
 ROWS = [
     # id, label, ratio target (None: none set), reference row
     ("list", "list `GET /api/v1/causes`", 0.9, "list"),
@@ -294,6 +295,25 @@ def main(work, mode):
             w("MCP tool call against HTTP: " + "; ".join(
                 f"{rps(mcp) / rps(r):.2f}× {name} ({rps(mcp):,.0f} against {rps(r):,.0f} req/s)" for name, r in http) + ".")
             w("")
+
+    open_loop = [(row_label, results.get(("0", row_id, "openloop"))) for row_id, row_label, _, _ in ROWS]
+    open_loop = [(label, r) for label, r in open_loop if r]
+    if open_loop:
+        w(f"## Open-loop latency: {metrics['variant.0.label']}, at half of each row's capacity")
+        w("")
+        w("bench/openloop sends each row's request at a fixed rate, half of the req/s wrk measured for it above, over "
+          f"{metrics['connections']} connections for {metrics.get('open_loop_rows_seconds', '?')} s, and measures each latency "
+          "from when its request was due, so waiting behind a slow answer counts (no coordinated omission). "
+          f"Target: p99 ≤ {OPEN_LOOP_P99_TARGET_MS:g} ms on every row.")
+        w("")
+        w("| endpoint | rate (req/s) | answered | p50 | p90 | p99 | p99.9 | max | errors | met? |")
+        w("|" + " --- |" * 10)
+        for label, r in open_loop:
+            bad = r["errors"] + r["unanswered"]
+            met = "—" if not full else ("yes" if r["p99_ms"] <= OPEN_LOOP_P99_TARGET_MS else f"**no** (p99 {r['p99_ms']:.2f} ms)")
+            w(f"| {label} | {r['rate']:,.0f} | {r['requests']:,} | {r['p50_ms']:.2f} ms | {r['p90_ms']:.2f} ms | "
+              f"{r['p99_ms']:.2f} ms | {r['p999_ms']:.2f} ms | {r['max_ms']:.1f} ms | {bad} | {met} |")
+        w("")
 
     w("## References (the denominators)")
     w("")

@@ -252,6 +252,9 @@ pids+=("$reference_build")
     dotnet build bench/CrampKnowledge.Bench.Allocations -c Release -o "$allocations_dir" --nologo
 } >"$build_log" 2>&1 || { wait "$reference_build" || true; tail -n 40 "$build_log" >&2; fail "the Release build failed."; }
 wait "$reference_build" || { tail -n 40 "$work/build-reference.log" >&2; fail "the reference app's Release build failed."; }
+openloop=$work/openloop
+gcc -O2 -Wall -Wextra -Werror -o "$openloop" bench/openloop/openloop.c >"$work/build-openloop.log" 2>&1 ||
+  { cat "$work/build-openloop.log" >&2; fail "bench/openloop/openloop.c did not compile."; }
 forget_pid "$reference_build"
 
 database=$work/knowledge.db
@@ -676,12 +679,43 @@ measure() {
   fi
 }
 
+# open_loop ROW-SPEC VARIANT: the row at half of the capacity wrk measured for it, open-loop (bench/openloop: requests
+# due at a fixed rate, each latency from when it was due), so p50/p99/p99.9 are what a visitor waits at a load the
+# server can carry, not the queueing of 32 connections on a saturated core.
+open_loop() {
+  local id method path body encoding unique header v=$2 capacity rate body_file=- out
+  IFS='|' read -r id method path body encoding unique <<<"$1"
+  header=$(row_header "$id")
+  [ "$id" = not-modified ] && header="If-None-Match: $list_etag"
+  [ "$header" = - ] && [ "$encoding" != identity ] && header="Accept-Encoding: $encoding"
+  [ "$method" = POST ] && body_file=$(request_body "$id")
+  capacity=$(awk -F'\t' -v v="$v" -v row="$id" '$1 == v && $2 == row && $3 == "api" {
+      match($4, /"requests":[0-9]+/); r = substr($4, RSTART + 11, RLENGTH - 11)
+      match($4, /"duration_us":[0-9]+/); d = substr($4, RSTART + 14, RLENGTH - 14)
+      printf "%d", r / (d / 1e6) }' "$results")
+  [ -n "$capacity" ] && [ "$capacity" -gt 1 ] || fail "no capacity measured for $id."
+  rate=$((capacity / 2))
+  out=$work/openloop-$v-$id.txt
+  wait_idle "${all_servers[@]}"
+  "${client_cpu[@]}" "$openloop" 127.0.0.1 "${api_ports[$v]}" "$rate" "$seconds" "$connections" "$method" "$path" "$header" \
+    "$body_file" "$unique" "open-$v-$id-$RANDOM" >"$out" 2>&1 || { cat "$out" >&2; fail "the open-loop run failed for $id."; }
+  local json
+  json=$(sed -n 's/^OPENLOOP //p' "$out")
+  printf '%s\t%s\t%s\t%s\n' "$v" "$id" openloop "$json" >>"$results"
+  printf '  %-8s %-16s %-8s %s\n' "${variant_labels[$v]:-$v}" "$id" open-loop "$json" >&2
+}
+
 step "Measuring cached requests: ${seconds}s each, $connections connections, $wrk_threads wrk thread(s)"
 for row in "${cached_rows[@]}"; do
   measure "$row"
 done
 for v in $(seq 0 $((variant_count - 1))); do
   metric "variant.$v.rss_cached_mb" "$(resident_mb "${api_pids[$v]}")"
+done
+
+step "Open-loop latency of the production API at half of each row's capacity: ${seconds}s each"
+for row in "${cached_rows[@]}"; do
+  open_loop "$row" 0
 done
 
 metric reference.rss_mb "$(resident_mb "$reference_pid")"
@@ -695,6 +729,11 @@ for v in $(seq 0 $((variant_count - 1))); do
   for row in "${uncached_rows[@]}"; do
     measure_api "$row" "$v"
   done
+  if [ "$v" = 0 ]; then
+    for row in "${uncached_rows[@]}"; do
+      open_loop "$row" 0
+    done
+  fi
   metric "variant.$v.rss_mb" "$(resident_mb "${api_pids[$v]}")"
   metric "variant.$v.hwm_mb" "$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/${api_pids[$v]}/status")"
   stop "${api_pids[$v]}"
@@ -727,6 +766,7 @@ metric dotnet "$(dotnet --version)"
 metric runtime "$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }')"
 metric wrk "$(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }')"
 metric nginx "$("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///')"
+metric open_loop_rows_seconds "$seconds"
 metric commit "${BENCH_SOURCE_LABEL:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git status --porcelain -- src 2>/dev/null | grep -q . && echo ' (src/ modified)')}"
 metric load_before "$load_before"
 metric load_after "$(cut -d' ' -f1-3 /proc/loadavg)"
