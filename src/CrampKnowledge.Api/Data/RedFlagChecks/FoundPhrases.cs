@@ -102,15 +102,26 @@ internal sealed class FoundPhrases : IDisposable
     public (int First, int Last, bool Negated)? FindAnyWords(int[] words) =>
         FindWords(words, evenNegated: true) is { } at ? (at.First, at.Last, IsNegated(words, at.First, at.Last)) : null;
 
-    private (int First, int Last)? FindWords(int[] words, bool evenNegated)
+    /// <summary>Whether the description says every word of a compiled phrase somewhere (negated or not, in any order).</summary>
+    public bool SaysEveryWord(int[] words)
     {
-        // Most phrases name a word the description never says; they cannot occur, wherever they might start.
         foreach (var number in words)
         {
             if (number != PhraseIndex.Gap && (_said[number / 64] & (1UL << (number % 64))) == 0)
             {
-                return null;
+                return false;
             }
+        }
+
+        return true;
+    }
+
+    private (int First, int Last)? FindWords(int[] words, bool evenNegated)
+    {
+        // Most phrases name a word the description never says; they cannot occur, wherever they might start.
+        if (!SaysEveryWord(words))
+        {
+            return null;
         }
 
         for (var start = 0; start < _wordCount; start++)

@@ -24,7 +24,11 @@ internal sealed class RedFlagRuleBook
                 CompiledAlsoPhrases = t.AlsoPhrases.Select(phrases.Compiled).ToArray(),
             }).ToList(),
         }).ToList();
+        Candidates = new CandidateIndex(Entries);
     }
+
+    /// <summary>Which red flags a check must test, from what the description says and which answers it gives.</summary>
+    public CandidateIndex Candidates { get; }
 
     public IReadOnlyList<RuleBookEntry> Entries { get; }
 
@@ -48,7 +52,7 @@ internal sealed class RedFlagRuleBook
     public IReadOnlyList<RedFlagMatch> Check(CheckInput input, FoundPhrases found)
     {
         var matches = new List<(RedFlagMatch Match, RuleBookEntry Entry, int Position)>();
-        for (var position = 0; position < Entries.Count; position++)
+        foreach (var position in Candidates.Of(input, found))
         {
             if (Entries[position].Check(input, found) is { } match)
             {
