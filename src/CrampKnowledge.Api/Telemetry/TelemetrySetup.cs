@@ -17,6 +17,10 @@ public static class TelemetrySetup
 {
     public const string ServiceName = "crampknowledge-api";
 
+    /// <summary>Requests and their duration, connections, and the rate limiter's decisions.</summary>
+    public static readonly string[] AspNetCoreMeters =
+        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting"];
+
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         // Always registered, as the endpoints record into it; with no listener a counter's Add does nothing.
@@ -40,7 +44,9 @@ public static class TelemetrySetup
         {
             telemetry.WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(KnowledgeMetrics.MeterName);
+                // ASP.NET Core's meters one by one rather than AddAspNetCoreInstrumentation, which also listens to
+                // routing (a counter per request) and the memory pool (a counter per buffer rented).
+                metrics.AddMeter(AspNetCoreMeters).AddRuntimeInstrumentation().AddMeter(KnowledgeMetrics.MeterName);
                 if (prometheus)
                 {
                     metrics.AddPrometheusExporter();
