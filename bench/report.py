@@ -148,6 +148,14 @@ def short_symbol(symbol):
     return f"{type_name.rsplit('.', 1)[-1]}::{method}"
 
 
+def wrk_busy(result):
+    """wrk's CPU time as a share of the row's duration; at 95 % or more the client, not the server, set the rate."""
+    if "wrk_ticks" not in result or not result.get("hz"):
+        return "—"
+    share = result["wrk_ticks"] / result["hz"] / (result["duration_us"] / 1e6)
+    return f"**{share:.0%}** (client-bound)" if share >= 0.95 else f"{share:.0%}"
+
+
 def line(result):
     cpu = cpu_us(result)
     return (f"{rps(result):9.0f} req/s  p50 {result['p50_us'] / 1000:6.2f} ms  "
@@ -236,6 +244,12 @@ def main(work, mode):
           "neither reads nor fills) until tiered compilation used under 1 % of the core: " + ", ".join(
               f"{metrics.get(f'variant.{v}.label', 'Kestrel reference')} {sec} s (JIT {int(pm) / 10:.1f} % in the last chunk)"
               for v, _, sec, pm in warmups))
+    if metrics.get("core_speed.server") and metrics.get("core_speed.client"):
+        server_speed, client_speed = int(metrics["core_speed.server"]), int(metrics["core_speed.client"])
+        w(f"- core speed (Python busy loop, iterations/s): server's core {server_speed:,}, wrk's core {client_speed:,} "
+          f"({client_speed / server_speed:.2f}× the server's); both at once: {int(metrics.get('core_speed.server_with_client', 0)):,} and "
+          f"{int(metrics.get('core_speed.client_with_server', 0)):,}. A ratio assumes wrk can outrun the reference: where the "
+          "references' wrk used ≥ 95 % of its core (References table), the reference is client-bound and ratios to it read high")
     if not full:
         w("- **smoke mode: durations too short to mean anything; targets not checked**")
     w("")
@@ -317,9 +331,9 @@ def main(work, mode):
 
     w("## References (the denominators)")
     w("")
-    w("| response | bytes | Kestrel req/s | p50 | p99 | CPU per request | other load | nginx req/s | p50 | p99 "
-      "| CPU per request | other load | Kestrel ÷ nginx |")
-    w("|" + " --- |" * 13)
+    w("| response | bytes | Kestrel req/s | p50 | p99 | CPU per request | other load | wrk's CPU | nginx req/s | p50 | p99 "
+      "| CPU per request | other load | wrk's CPU | Kestrel ÷ nginx |")
+    w("|" + " --- |" * 15)
     for row_id, row_label, _, reference in ROWS:
         if row_id != reference:
             continue
@@ -330,8 +344,8 @@ def main(work, mode):
         cpu = lambda r: "—" if cpu_us(r) is None else f"{cpu_us(r):,.0f} µs"
         name = SHORT.get(row_id, row_id)
         w(f"| {name} | {metrics.get(f'body.{row_id}.bytes', '?')} | {rps(k):,.0f} | {k['p50_us'] / 1000:.2f} ms | "
-          f"{k['p99_us'] / 1000:.2f} ms | {cpu(k)} | {fmt_load(k)} | {rps(n):,.0f} | {n['p50_us'] / 1000:.2f} ms | "
-          f"{n['p99_us'] / 1000:.2f} ms | {cpu(n)} | {fmt_load(n)} | {rps(k) / rps(n):.2f}× |")
+          f"{k['p99_us'] / 1000:.2f} ms | {cpu(k)} | {fmt_load(k)} | {wrk_busy(k)} | {rps(n):,.0f} | {n['p50_us'] / 1000:.2f} ms | "
+          f"{n['p99_us'] / 1000:.2f} ms | {cpu(n)} | {fmt_load(n)} | {wrk_busy(n)} | {rps(k) / rps(n):.2f}× |")
     w("")
     w("Response header bytes (status line and headers; the bodies are identical): " + ", ".join(
         f"{row_id} API {metrics.get(f'headers.{row_id}.api')} / Kestrel {metrics.get(f'headers.{row_id}.kestrel')} / "

@@ -311,6 +311,27 @@ reference_cold_start_ms() {
   read -r begin cold_ms <<<"$timing"
 }
 
+# --- Machine ----------------------------------------------------------------------------------
+# How fast each core runs a busy loop, alone and with the other core busy too. Every ratio here assumes wrk's core
+# can outrun the server's: on a virtual machine whose second vCPU is slower (seen: 0.6x of the first), the
+# references become client-bound and ratios to them come out high (issue 19 §4, docs/benchmarks.md).
+core_speed() {
+  python3 -c 'import time
+end = time.perf_counter() + 2; n = 0
+while time.perf_counter() < end: n += 1
+print(n // 2)'
+}
+if [ ${#server_cpu[@]} -gt 0 ]; then
+  step "Core speed (2 s busy loop on each core, alone, then both at once)"
+  metric core_speed.server "$("${server_cpu[@]}" bash -c "$(declare -f core_speed); core_speed")"
+  metric core_speed.client "$("${client_cpu[@]}" bash -c "$(declare -f core_speed); core_speed")"
+  both=$work/core-speed-both
+  "${server_cpu[@]}" bash -c "$(declare -f core_speed); core_speed" >"$both" &
+  metric core_speed.client_with_server "$("${client_cpu[@]}" bash -c "$(declare -f core_speed); core_speed")"
+  wait $!
+  metric core_speed.server_with_client "$(cat "$both")"
+fi
+
 step "Cold start ($cold_runs× each: built database, database built from seed-data, bare Kestrel app)"
 for i in $(seq "$cold_runs"); do
   cold_start_ms "$database"
