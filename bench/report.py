@@ -390,7 +390,8 @@ def main(work, mode):
     for v in range(variant_count):
         lines = int(metrics.get(f"variant.{v}.log_lines", "0"))
         size = int(metrics.get(f"variant.{v}.log_bytes", "0"))
-        total = sum(r["requests"] for (variant, _, target), r in results.items() if variant == str(v) and target == "api")
+        # The open-loop rows' requests are logged too (production only).
+        total = sum(r["requests"] for (variant, _, target), r in results.items() if variant == str(v) and target in ("api", "openloop"))
         w(f"| log written by the API ({metrics[f'variant.{v}.label']}) | {lines:,} lines, {size / 1048576:.1f} MB "
           f"for {total:,} requests ({size / max(total, 1):.0f} B per request) | — | — |")
     w("")
