@@ -49,7 +49,7 @@ internal static class KnowledgeTools
                 var answer = SearchEndpoints.Answer(
                     query.Q!, query.EffectiveTypes, query.Limit ?? SearchQuery.DefaultLimit,
                     services.GetRequiredService<SearchVocabulary>(), services.GetRequiredService<KnowledgeSearch>());
-                services.GetRequiredService<KnowledgeMetrics>().Searched(answer.Hits.Count > 0, KnowledgeMetrics.ViaMcp);
+                SearchOutcome.Of(answer.Hits.Count > 0).Record(services.GetRequiredService<KnowledgeMetrics>(), KnowledgeMetrics.ViaMcp);
                 return answer;
             }),
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CrampKnowledge.Api.Tests.Http;
+using CrampKnowledge.Api.Tests.Mcp;
 
 namespace CrampKnowledge.Api.Tests.Telemetry;
 
@@ -71,6 +72,26 @@ public sealed partial class MetricsEndpointTests
         Assert.Equal(4, Value(scrape, "http_server_request_duration_seconds_count", ("http_route", "/api/v1/search/")));
         Assert.DoesNotContain("quokkaphrase", scrape, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("night", scrape, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CountsAnAgentsSearchesAndChecksUnderMcp()
+    {
+        using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+        await using (var agent = await AgentClient.ConnectAsync(factory))
+        {
+            (await agent.CallAsync("search_knowledge", new { q = "quokkaphrase" })).Structured();
+            (await agent.CallAsync("check_red_flags", new { description = "my calf cramps and my zebrafinch-toe tingles" })).Structured();
+        }
+
+        var scrape = await ScrapeAsync(client);
+
+        Assert.Equal(1, Value(scrape, "crampknowledge_search_queries_total", ("result", "no_hits"), ("via", "mcp")));
+        Assert.Equal(1, Value(scrape, "crampknowledge_red_flag_checks_total", ("see_doctor", "unknown"), ("via", "mcp")));
+        Assert.Equal(0, Sum(scrape, "crampknowledge_search_queries_total", ("via", "http")));
+        Assert.DoesNotContain("quokkaphrase", scrape, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("zebrafinch", scrape, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

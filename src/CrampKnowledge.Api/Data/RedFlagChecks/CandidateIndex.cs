@@ -23,8 +23,8 @@ internal sealed class CandidateIndex
     {
         _count = entries.Count;
         var byPhraseWord = new Dictionary<int, List<(int Position, int[] Phrase)>>();
-        var byAnswer = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
-        var always = new SortedSet<int>();
+        var byAnswer = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var always = new List<int>();
         // A phrase is filed under its rarest word, the one the fewest phrases share: "swollen" opens many phrases.
         var phrasesWithWord = entries.SelectMany(e => e.Triggers).SelectMany(t => t.CompiledPhrases.Concat(t.CompiledAlsoPhrases))
             .SelectMany(p => p.Where(w => w != PhraseIndex.Gap).Distinct()).CountBy(w => w).ToDictionary();
@@ -39,13 +39,7 @@ internal sealed class CandidateIndex
                 {
                     foreach (var phrase in phrases)
                     {
-                        var rarest = Rarest(phrase);
-                        if (!byPhraseWord.TryGetValue(rarest, out var filed))
-                        {
-                            byPhraseWord[rarest] = filed = [];
-                        }
-
-                        filed.Add((position, phrase));
+                        Add(byPhraseWord, Rarest(phrase), (position, phrase));
                     }
                 }
                 else if (phrases.Length == 0 && trigger.Rule.Answers.Count > 0)
@@ -60,8 +54,9 @@ internal sealed class CandidateIndex
         }
 
         _byPhraseWord = byPhraseWord.ToDictionary(p => p.Key, p => p.Value.ToArray());
-        _byAnswer = byAnswer.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _always = [.. always];
+        // Positions were added in ascending order; Distinct keeps a red flag once.
+        _byAnswer = byAnswer.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal);
+        _always = [.. always.Distinct()];
     }
 
     /// <summary>The positions of the red flags that might match, in ascending order.</summary>
@@ -118,14 +113,14 @@ internal sealed class CandidateIndex
         }
     }
 
-    private static void Add<TKey>(Dictionary<TKey, SortedSet<int>> index, TKey key, int position)
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value)
         where TKey : notnull
     {
-        if (!index.TryGetValue(key, out var positions))
+        if (!index.TryGetValue(key, out var values))
         {
-            index[key] = positions = [];
+            index[key] = values = [];
         }
 
-        positions.Add(position);
+        values.Add(value);
     }
 }
