@@ -41,8 +41,10 @@ public sealed record RedFlagCheckResponse(
         + "(adjacent words joined into one phrase, each once). Always present: empty when every word was understood. Listed whatever the "
         + "seeDoctor, and even when the person denies them (\"no numbness\" lists numbness): the check cannot assess them either way.")]
     IReadOnlyList<string> Unassessed,
-    [property: Description("Present only when unassessed is not empty: a fixed note that the check knows only the warning signs in its sources, "
-        + "that no match is not an all-clear, and that anyone worried should see a clinician. Show it to the person.")]
+    [property: Description("A fixed note to show the person, present when unassessed is not empty (the rules endpoint's unassessedNote: the check "
+        + "knows only the warning signs in its sources, no match is not an all-clear, anyone worried should see a clinician) and whenever seeDoctor "
+        + "is none (its nothingMatchedNote: no warning sign the check knows matched, which is not an all-clear). Absent only when seeDoctor is "
+        + "soon or promptly and every word was understood.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
     [property: Description("Every red flag that matched, most pressing first (seeDoctor, then urgency, then name). Never truncated: show them all.")]
     IReadOnlyList<RedFlagMatch> Matches,
@@ -97,6 +99,7 @@ public sealed record RedFlagRulesResponse(
     IReadOnlyList<CheckAnswerField> Answers,
     IReadOnlyList<SeeDoctorLevel> SeeDoctorLevels,
     [property: Description("The note a check carries whenever some words are unassessed.")] string UnassessedNote,
+    [property: Description("The note a check carries whenever it answers none.")] string NothingMatchedNote,
     [property: Description("What the check understands; any other word of a description is unassessed.")] CheckVocabularySummary Vocabulary,
     IReadOnlyList<RedFlagRuleSet> RedFlags,
     string Disclaimer);

@@ -16,6 +16,10 @@ public sealed record SearchResponse(
         + "(\"cramp in my thigh\" → [\"thigh\"]): the knowledge base says nothing about them, which is not the same as saying they are harmless. "
         + "Empty when every word matched.")]
     IReadOnlyList<string> UnmatchedTerms,
+    [property: Description("Present when the knowledge base cannot fully answer: some of the question's words match nothing (the note names them "
+        + "and says the hits do not speak to them) or there are no hits. It says that where its sources are silent the knowledge base does not "
+        + "know, which is no reassurance. Show it to the person with the hits; absent when every word matched and there are hits.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
     [property: Description("The ranked hits; empty when the query's specific words match nothing (see unmatchedTerms). "
         + "Generic words (leg, foot, calf, cramp, muscle, spasm, pain, hurt, ache) never make a hit on their own.")]
     IReadOnlyList<SearchHit> Hits,
@@ -36,6 +40,31 @@ public sealed record SearchHit(
     [property: Description("True when the articles disagree about this record (as on the list rows); the record's detail gives both sides in `contested`.")]
     bool Contested,
     IReadOnlyList<Citation> Citations);
+
+/// <summary>
+/// What a search says when the articles are silent. Without it a bot relays hits for "blood clot" that are about blood pressure
+/// drugs and low blood sugar, or turns no hits into "nothing to worry about".
+/// </summary>
+public static class SearchNotes
+{
+    private const string DoesNotKnow =
+        "Where its sources are silent this knowledge base does not know, and that is no reassurance: "
+        + "anyone worried about their symptoms should ask a doctor or another clinician.";
+
+    /// <summary>Null when every word of the question matched something and there are hits.</summary>
+    public static string? For(int hitCount, IReadOnlyList<string> unmatchedTerms)
+    {
+        var words = string.Join(", ", unmatchedTerms.Select(w => $"“{w}”"));
+        return (hitCount, unmatchedTerms.Count) switch
+        {
+            (> 0, 0) => null,
+            // "Searched", not "the articles": unmatched is relative to the types searched and, by default, to the records, not the articles' full text.
+            (> 0, _) => $"Nothing searched mentions {words}: the hits match only the question's other words and say nothing about {(unmatchedTerms.Count == 1 ? "it" : "them")}. {DoesNotKnow}",
+            (_, 0) => $"Nothing searched matches this question. {DoesNotKnow}",
+            _ => $"Nothing searched mentions {words}, so there are no hits. {DoesNotKnow}",
+        };
+    }
+}
 
 public sealed record SearchQuery
 {

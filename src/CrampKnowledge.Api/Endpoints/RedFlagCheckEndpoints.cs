@@ -48,8 +48,9 @@ public static class RedFlagCheckEndpoints
         var input = rules.Described.AddTo(given, found);
         var matches = rules.Check(input, found);
         var unassessed = vocabulary.Unassessed(input.Description);
+        var level = SeeDoctorLevels.Overall(matches, unassessed.Count > 0);
         return new RedFlagCheckResponse(
-            SeeDoctorLevels.Overall(matches, unassessed.Count > 0), unassessed, unassessed.Count > 0 ? SeeDoctorLevels.UnassessedNote : null,
+            level, unassessed, SeeDoctorLevels.NoteFor(level, unassessed.Count > 0),
             matches, input.Recognized, input.Unrecognized, rules.Entries.Count, Disclaimer.Text);
     }
 
@@ -70,6 +71,7 @@ public static class RedFlagCheckEndpoints
                 a.Name, KindName(a.Kind), a.Label, a.Description, a.Values, a.LooksUp.Select(k => k.WireName()).ToList())).ToList(),
             SeeDoctorLevels.All.Select(l => new SeeDoctorLevel(l, SeeDoctorLevels.Rank(l), SeeDoctorLevels.Descriptions[l])).ToList(),
             SeeDoctorLevels.UnassessedNote,
+            SeeDoctorLevels.NothingMatchedNote,
             vocabulary.Summary(),
             rules.Entries.OrderByDescending(e => e.UrgencyRank).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => e.ToRuleSet()).ToList(),
             Disclaimer.Text);

@@ -48,12 +48,13 @@ public static class SearchEndpoints
         return JsonOk.Of(answer);
     }
 
-    /// <summary>The whole answer to a question: its plan, the hits, the words that matched nothing and, without hits, likely typos.</summary>
+    /// <summary>The whole answer to a question: its plan, the hits, the words that matched nothing with the note they need and, without hits, likely typos.</summary>
     internal static SearchResponse Answer(string q, IReadOnlyList<string> types, int limit, SearchVocabulary vocabulary, KnowledgeSearch search)
     {
         var plan = vocabulary.Plan(q);
         var answer = search.Answer(plan, types, limit);
         var suggestions = answer.Hits.Count == 0 ? vocabulary.Suggest(answer.UnmatchedTerms) : [];
-        return new SearchResponse(q, plan.Terms, answer.UnmatchedTerms, answer.Hits, suggestions, Disclaimer.Text);
+        return new SearchResponse(
+            q, plan.Terms, answer.UnmatchedTerms, SearchNotes.For(answer.Hits.Count, answer.UnmatchedTerms), answer.Hits, suggestions, Disclaimer.Text);
     }
 }

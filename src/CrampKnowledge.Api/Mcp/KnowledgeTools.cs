@@ -34,7 +34,7 @@ internal static class KnowledgeTools
             "Search the leg and foot cramp knowledge base (causes, treatments, preventions, red flags) in everyday words, e.g. "
             + "\"why do my legs cramp at night\" or \"water pills\". Returns ranked hits with a snippet and the quotes behind each. "
             + "`unmatchedTerms` lists words the knowledge base knows nothing about: do not answer about them from elsewhere; say the sources "
-            + "do not cover them. No hits means the sources are silent, never that there is nothing to worry about. For someone describing "
+            + "do not cover them, and pass on the answer's `note`. No hits means the sources are silent, never that there is nothing to worry about. For someone describing "
             + "their own symptoms, also call " + CheckRedFlags + "." + Grounding,
             Schema.Object(
                 [
@@ -84,8 +84,8 @@ internal static class KnowledgeTools
             "Checks what a person says about their cramps against every red flag's rules, as POST /api/v1/red-flags/check does. Give their "
             + "words in `description` (free text, negation and time words such as \"I don't have swelling\" or \"most nights\" are understood) "
             + "and any answers you know. `seeDoctor` is none, unknown, soon or promptly. Show every match in `matches` (never drop one) with its "
-            + "quotes. `unknown` means the description says something the check cannot assess (listed in `unassessed`): tell the person the "
-            + "`note`, and never present unknown or none as an all-clear. " + RulesHint + Grounding,
+            + "quotes. `unknown` means the description says something the check cannot assess (listed in `unassessed`). Whenever the answer "
+            + "has a `note` (always with unknown and none), tell it to the person, and never present unknown or none as an all-clear. " + RulesHint + Grounding,
             CheckSchema(),
             (services, request) =>
             {

@@ -1071,8 +1071,10 @@ details[open] > summary { margin-bottom: .375rem; }
         unassessed.length
           ? el('p', { class: 'check-unassessed' }, `${this._label('checkUnassessed')} `, el('span', { class: 'unassessed', text: unassessed.join(', ') }))
           : null,
-        response.note ? el('p', { class: 'check-note', text: response.note }) : null,
-        level === 'none' ? el('p', { class: 'check-note', text: this._label('checkNotAllClear') }) : null,
+        // A none carries the API's not-an-all-clear note too; the widget says it once, in its own (translatable) words.
+        level === 'none'
+          ? el('p', { class: 'check-note', text: this._label('checkNotAllClear') })
+          : response.note ? el('p', { class: 'check-note', text: response.note }) : null,
         cautions.length
           ? el('p', { class: 'check-cautions' }, `${this._label('checkCautions')} `, cautions.map((match) => match.name).join('; '))
           : null,

@@ -24,6 +24,7 @@ public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Contains("not an all-clear", levels[0].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("unassessed", levels[1].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(check.GetProperty("note").GetString(), rules.GetProperty("unassessedNote").GetString());
+        Assert.Equal(SeeDoctorLevels.NothingMatchedNote, rules.GetProperty("nothingMatchedNote").GetString());
         var vocabulary = rules.GetProperty("vocabulary");
         Assert.InRange(vocabulary.GetProperty("ordinaryWords").GetInt32(), 500, 2500);
         Assert.True(vocabulary.GetProperty("knownPhrases").GetInt32() > 100);
@@ -46,13 +47,41 @@ public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
-    public async Task AnswersWithoutADescriptionLeaveNothingUnassessed()
+    public async Task AnswersWithoutADescriptionLeaveNothingUnassessedAndANoneSaysItIsNoAllClear()
     {
         var check = await _client.CheckAsync(new JsonObject { ["frequency"] = "once", ["severity"] = "mild" });
 
         Assert.Equal("none", check.SeeDoctor());
         Assert.Empty(check.GetProperty("unassessed").EnumerateArray());
-        Assert.False(check.TryGetProperty("note", out _));
+        Assert.Equal(SeeDoctorLevels.NothingMatchedNote, check.GetProperty("note").GetString());
+    }
+
+    // The ways a worried person says little: rare, short cramps, in everyday time words, and denials. None of them matches a
+    // warning sign the articles name, and the answer must still say that this is not an all-clear, in the answer itself.
+    [Theory]
+    [InlineData("I get a cramp once a month and it lasts a few seconds")]
+    [InlineData("I don't get cramps often, just one in my calf now and then")]
+    [InlineData("I do not have pain when walking, only a cramp in my calf at night now and then")]
+    [InlineData("my foot cramps sometimes when I point my toes")]
+    public async Task ANoneCarriesTheNoteThatItIsNotAnAllClear(string description)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.True(check.SeeDoctor() == "none", $"{description}: {check}");
+        var note = check.GetProperty("note").GetString()!;
+        Assert.Contains("not an all-clear", note, StringComparison.Ordinal);
+        Assert.Contains("worried", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("no need", note, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ASeeADoctorAnswerWithEveryWordUnderstoodHasNoNote()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "my legs hurt when I walk", ["frequency"] = "often" });
+
+        Assert.True(SeeDoctorLevels.Rank(check.SeeDoctor()) >= SeeDoctorLevels.Rank(SeeDoctorLevels.Soon), check.ToString());
+        Assert.Empty(check.GetProperty("unassessed").EnumerateArray());
+        Assert.False(check.TryGetProperty("note", out _), check.ToString());
     }
 
     [Fact]
@@ -67,7 +96,7 @@ public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal(SeeDoctorLevels.All, properties.GetProperty("seeDoctor").GetProperty("enum").StringList());
         Assert.Contains("unknown", properties.GetProperty("seeDoctor").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("Always present", properties.GetProperty("unassessed").GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.Contains("only when unassessed is not empty", properties.GetProperty("note").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("whenever seeDoctor is none", properties.GetProperty("note").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(schema.GetProperty("example").GetRawText()), JsonNode.Parse(check.GetRawText())),
             $"example {schema.GetProperty("example")} but the check answers {check}");
         var operation = document.GetProperty("paths").GetProperty(RedFlagCheckHttp.CheckUrl).GetProperty("post").GetProperty("description").GetString();

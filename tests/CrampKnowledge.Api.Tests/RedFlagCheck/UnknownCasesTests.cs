@@ -1,3 +1,4 @@
+using CrampKnowledge.Api.Data.RedFlagChecks;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -41,14 +42,11 @@ public class UnknownCasesTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(row.Unassessed.SequenceEqual(check.GetProperty("unassessed").StringList()), because);
         Assert.All(row.MustMatch, id => Assert.True(check.MatchIds().Contains(id), $"{id} must match: {because}"));
         Assert.All(row.MustNotMatch, id => Assert.False(check.MatchIds().Contains(id), $"{id} must not match: {because}"));
-        if (row.Unassessed.Count > 0)
-        {
-            Assert.False(string.IsNullOrEmpty(check.GetProperty("note").GetString()), because);
-        }
-        else
-        {
-            Assert.False(check.TryGetProperty("note", out _), because);
-        }
+        // Unassessed words bring their note whatever the level; a none brings its own; only a see-a-doctor answer goes without.
+        var expectedNote = row.Unassessed.Count > 0 ? SeeDoctorLevels.UnassessedNote
+            : row.SeeDoctor == SeeDoctorLevels.None ? SeeDoctorLevels.NothingMatchedNote
+            : null;
+        Assert.True(expectedNote == (check.TryGetProperty("note", out var note) ? note.GetString() : null), because);
     }
 
     private sealed record Case(

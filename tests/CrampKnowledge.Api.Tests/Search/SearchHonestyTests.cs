@@ -47,6 +47,54 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.DoesNotContain("signs", result.GetProperty("suggestions").Texts());
     }
 
+    // The answer itself says what the articles do not cover, so a bot that relays only the hits and the note still cannot
+    // present hits about blood pressure drugs as an answer about a blood clot, or no hits as nothing to worry about.
+    [Theory]
+    [InlineData("blood clot", new[] { "clot" }, true)]
+    [InlineData("is a muscle relaxer ok for my 80 year old mother", new[] { "ok", "80", "year", "mother" }, true)]
+    [InlineData("pickle juice", new[] { "pickle", "juice" }, false)]
+    [InlineData("I don't have swelling", new[] { "swelling" }, false)]
+    [InlineData("cramps most nights for months and numbness", new[] { "months", "numbness" }, true)]
+    public async Task WordsNothingSearchedMentionsAreNamedInTheNoteWhichIsNoReassurance(string question, string[] unmatched, bool hasHits)
+    {
+        var result = await Search(question);
+
+        Assert.Equal(unmatched, result.GetProperty("unmatchedTerms").Texts());
+        Assert.Equal(hasHits, result.GetProperty("hits").GetArrayLength() > 0);
+        var note = result.Text("note");
+        Assert.All(unmatched, word => Assert.Contains($"“{word}”", note, StringComparison.Ordinal));
+        Assert.Contains(hasHits ? "the hits match only the question's other words" : "there are no hits", note, StringComparison.Ordinal);
+        Assert.Contains("does not know", note, StringComparison.Ordinal);
+        Assert.Contains("no reassurance", note, StringComparison.Ordinal);
+        Assert.Contains("doctor", note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("water pills")]
+    [InlineData("why do my legs cramp at night")]
+    [InlineData("magnesium")]
+    public async Task TheNoteIsAbsentWhenEveryWordMatchedAndThereAreHits(string question)
+    {
+        var result = await Search(question);
+
+        Assert.NotEqual(0, result.GetProperty("hits").GetArrayLength());
+        Assert.Empty(result.GetProperty("unmatchedTerms").Texts());
+        Assert.False(result.TryGetProperty("note", out _));
+    }
+
+    // Unmatched means unmatched in what was searched: with types=red-flag, "magnesium" is in no red flag, though the articles
+    // name it. The note says "nothing searched", never that the articles are silent.
+    [Fact]
+    public async Task WithTypesTheNoteSpeaksOfWhatWasSearchedNotOfTheArticles()
+    {
+        var result = await Search("magnesium", "&types=red-flag");
+
+        Assert.Equal(0, result.GetProperty("hits").GetArrayLength());
+        Assert.Equal(["magnesium"], result.GetProperty("unmatchedTerms").Texts());
+        Assert.StartsWith("Nothing searched mentions “magnesium”", result.Text("note"), StringComparison.Ordinal);
+        Assert.DoesNotContain("articles never", result.Text("note"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ATypoAmongGenericWordsGetsASuggestionAndNoHits()
     {

@@ -169,6 +169,8 @@ public sealed partial class CrampGuideWidgetTests(BrowserFixture fixture) : ICla
         await Expect(none).ToHaveAttributeAsync("data-check", "none");
         await Expect(none.Locator("h3")).ToHaveTextAsync("No warning sign from the articles matched");
         await Expect(none).ToContainTextAsync("This is not an all-clear");
+        // The API's answer carries its own not-an-all-clear note; the widget says it once, in its own words.
+        await Expect(none.Locator(".check-note")).ToHaveCountAsync(1);
         await Expect(none.Locator(".unassessed")).ToHaveCountAsync(0);
         await Expect(none).Not.ToContainTextAsync("null");
         Assert.Equal("rgb(244, 247, 249)", await ComputedAsync(none, "backgroundColor"));

@@ -25,11 +25,24 @@ public static class SeeDoctorLevels
         + "Some of what was described (listed in unassessed) is outside them, so no match here is not an all-clear. "
         + "Anyone worried about their symptoms should see a doctor or another clinician.";
 
+    /// <summary>
+    /// What a check says when it answers none. "none" alone reads as "no need to see a doctor" once a bot relays it, and the
+    /// articles never say that: they name some reasons to see one, not every reason.
+    /// </summary>
+    public const string NothingMatchedNote =
+        "None of the warning signs this check knows matched what was described. That is not an all-clear: the check knows only "
+        + "the warning signs named in its source articles about leg and foot cramps, not every reason to see a doctor. "
+        + "Anyone worried about their symptoms should see a doctor or another clinician.";
+
+    /// <summary>The note a check's answer carries: about unassessed words when there are any, else about a none; a check that says to see a doctor needs none.</summary>
+    public static string? NoteFor(string level, bool anyUnassessed) =>
+        anyUnassessed ? UnassessedNote : level == None ? NothingMatchedNote : null;
+
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
         [None] = "Given only when every word of the description was understood (the check's vocabulary, see GET /api/v1/red-flags/rules) "
             + "and nothing matched that a source says needs a doctor. It is not an all-clear: the check knows only the warning signs its articles name. "
-            + "Cautions about a treatment may still be among the matches.",
+            + "The answer carries the `note` that says so. Cautions about a treatment may still be among the matches.",
         [Unknown] = "The description says something about the person's health that no rule can assess; those words are in `unassessed` "
             + "and the answer carries the `note`. Nothing matched that a source says needs a doctor, but that is not an all-clear: "
             + "anyone worried should see a clinician.",
