@@ -2,11 +2,11 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
 /// <summary>
 /// The red flags a check has to test. A trigger can hold only if the description says one of its phrases, so at least
-/// that phrase's rarest word (every word of a phrase must be said for it to be found), or, for a trigger of answers alone, if its first answer
-/// is given; a red flag can match only if one of its triggers can hold. Testing every red flag made a check's cost
-/// grow with the rule book: at 100 times today's content (bench/growth.sh) the check answered 0.05-0.09 times as
-/// many requests per second as at today's size. The positions come in the book's order, so the matches, sorted as
-/// before, are exactly those of testing every red flag.
+/// that phrase's rarest key, a word or a pair of adjacent words (<see cref="AdjacentWordIndex"/>), and every word of it, or,
+/// for a trigger of answers alone, if its first answer is given with a value it accepts; a red flag can match only if one
+/// of its triggers can hold. Testing every red flag made a check's cost grow with the rule book: at 100 times today's
+/// content (bench/growth.sh) the check answered 0.05-0.09 times as many requests per second as at today's size. The
+/// positions come in the book's order, so the matches, sorted as before, are exactly those of testing every red flag.
 /// </summary>
 internal sealed class CandidateIndex
 {
@@ -15,20 +15,17 @@ internal sealed class CandidateIndex
     private static ulong[]? t_marks;
 
     private readonly int _count;
-    private readonly Dictionary<int, (int Position, int[] Phrase)[]> _byPhraseWord;
-    private readonly Dictionary<string, int[]> _byAnswer;
+    private readonly (int Position, int[] Phrase)[] _phrases;
+    private readonly AdjacentWordIndex _phrasesByWords;
+    private readonly Dictionary<(string Answer, string Value), int[]> _byAnswer;
     private readonly int[] _always;
 
-    public CandidateIndex(IReadOnlyList<RuleBookEntry> entries)
+    public CandidateIndex(IReadOnlyList<RuleBookEntry> entries, int phraseWordCount)
     {
         _count = entries.Count;
-        var byPhraseWord = new Dictionary<int, List<(int Position, int[] Phrase)>>();
-        var byAnswer = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var phrasesOf = new List<(int Position, int[] Phrase)>();
+        var byAnswer = new Dictionary<(string Answer, string Value), List<int>>();
         var always = new List<int>();
-        // A phrase is filed under its rarest word, the one the fewest phrases share: "swollen" opens many phrases.
-        var phrasesWithWord = entries.SelectMany(e => e.Triggers).SelectMany(t => t.CompiledPhrases.Concat(t.CompiledAlsoPhrases))
-            .SelectMany(p => p.Where(w => w != PhraseIndex.Gap).Distinct()).CountBy(w => w).ToDictionary();
-        int Rarest(int[] phrase) => phrase.Where(w => w != PhraseIndex.Gap).MinBy(w => phrasesWithWord[w]);
         for (var position = 0; position < entries.Count; position++)
         {
             foreach (var trigger in entries[position].Triggers)
@@ -39,12 +36,16 @@ internal sealed class CandidateIndex
                 {
                     foreach (var phrase in phrases)
                     {
-                        Add(byPhraseWord, Rarest(phrase), (position, phrase));
+                        phrasesOf.Add((position, phrase));
                     }
                 }
                 else if (phrases.Length == 0 && trigger.Rule.Answers.Count > 0)
                 {
-                    Add(byAnswer, trigger.Rule.Answers[0].Answer, position);
+                    // Under each value its first answer accepts: at 100x a hundred red flags hold on "conditions", each on its own record.
+                    foreach (var value in trigger.Rule.Answers[0].Values)
+                    {
+                        Add(byAnswer, (trigger.Rule.Answers[0].Answer, value), position);
+                    }
                 }
                 else
                 {
@@ -53,9 +54,11 @@ internal sealed class CandidateIndex
             }
         }
 
-        _byPhraseWord = byPhraseWord.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _phrases = [.. phrasesOf];
+        // Filed under their rarest key among these phrases: "swollen" opens many phrases; at 100x, "night" ends a hundred.
+        _phrasesByWords = new AdjacentWordIndex([.. phrasesOf.Select(p => p.Phrase)], phraseWordCount);
         // Positions were added in ascending order; Distinct keeps a red flag once.
-        _byAnswer = byAnswer.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal);
+        _byAnswer = byAnswer.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray());
         _always = [.. always.Distinct()];
     }
 
@@ -68,17 +71,14 @@ internal sealed class CandidateIndex
         Mark(marks, _always);
         for (var w = 0; w < found.WordCount; w++)
         {
-            foreach (var phraseWord in found.Word(w).PhraseWords)
+            foreach (var first in found.Word(w).PhraseWords)
             {
-                if (_byPhraseWord.TryGetValue(phraseWord, out var filed))
+                Mark(marks, found, _phrasesByWords.Under(first, AdjacentWordIndex.Alone));
+                if (w + 1 < found.WordCount)
                 {
-                    foreach (var (position, phrase) in filed)
+                    foreach (var second in found.Word(w + 1).PhraseWords)
                     {
-                        // Only a phrase whose every word the description says can be found.
-                        if (found.SaysEveryWord(phrase))
-                        {
-                            marks[position / 64] |= 1UL << (position % 64);
-                        }
+                        Mark(marks, found, _phrasesByWords.Under(first, second));
                     }
                 }
             }
@@ -86,7 +86,7 @@ internal sealed class CandidateIndex
 
         for (var a = 0; a < input.Answers.Count; a++)
         {
-            if (_byAnswer.TryGetValue(input.Answers[a].Answer, out var positions))
+            if (_byAnswer.TryGetValue((input.Answers[a].Answer, input.Answers[a].Value), out var positions))
             {
                 Mark(marks, positions);
             }
@@ -103,6 +103,19 @@ internal sealed class CandidateIndex
         }
 
         return candidates;
+    }
+
+    private void Mark(ulong[] marks, FoundPhrases found, ReadOnlySpan<AdjacentWordIndex.Filed> filed)
+    {
+        foreach (var f in filed)
+        {
+            // Only a phrase whose every word the description says can be found.
+            var (position, phrase) = _phrases[f.Phrase];
+            if (found.SaysEveryWord(phrase))
+            {
+                marks[position / 64] |= 1UL << (position % 64);
+            }
+        }
     }
 
     private static void Mark(ulong[] marks, int[] positions)

@@ -28,10 +28,14 @@ internal sealed class CheckVocabulary
     // By phrase word number: an ordinary word, understood wherever it stands.
     private readonly bool[] _ordinary;
 
-    // By the number of a phrase's first word: the phrases starting with it, and whether they are the file's own (which cover listed words).
-    private readonly (int[] Words, bool Curated)[][] _phrasesByFirstWord;
+    // The known and curated phrases, with whether they are the file's own (which cover listed words), and the unassessed
+    // phrases, each filed by the adjacent words they need: looking up every phrase that starts with a description word cost
+    // 117 µs of a 289 µs check at 100 times today's content, where a word like "legs" starts thousands of synthetic phrases.
+    private readonly (int[] Words, bool Curated)[] _coveringPhrases;
+    private readonly AdjacentWordIndex _coveringByWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _listedUnassessed;
     private readonly int[][] _unassessedPhrases;
+    private readonly AdjacentWordIndex _unassessedByWords;
 
     private CheckVocabulary(
         IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> curatedPhrases,
@@ -43,21 +47,18 @@ internal sealed class CheckVocabulary
         var denied = unassessedPhrases.Select(CheckPhrase.From).ToList();
         _index = new PhraseIndex(ordinaryPhrases.Concat(known).Concat(curated).Concat(denied));
         _unassessedPhrases = [.. denied.Select(_index.Compiled)];
+        // A phrase with a gap never occurs here (no description word reads as one), filed or not: Occurs tests every word.
+        _unassessedByWords = new AdjacentWordIndex(_unassessedPhrases, _index.PhraseWordCount);
         _ordinary = new bool[_index.PhraseWordCount];
         foreach (var phrase in ordinaryPhrases)
         {
             _ordinary[_index.Compiled(phrase)[0]] = true;
         }
 
-        _phrasesByFirstWord = new (int[], bool)[_index.PhraseWordCount][];
-        var phrasesByFirstWord = known.Select(p => (Words: _index.Compiled(p), Curated: false))
+        _coveringPhrases = [.. known.Select(p => (Words: _index.Compiled(p), Curated: false))
             .Concat(curated.Select(p => (Words: _index.Compiled(p), Curated: true)))
-            .DistinctBy(p => (string.Join(' ', p.Words), p.Curated))
-            .GroupBy(p => p.Words[0]);
-        foreach (var phrases in phrasesByFirstWord)
-        {
-            _phrasesByFirstWord[phrases.Key] = [.. phrases];
-        }
+            .DistinctBy(p => (string.Join(' ', p.Words), p.Curated))];
+        _coveringByWords = new AdjacentWordIndex([.. _coveringPhrases.Select(p => p.Words)], _index.PhraseWordCount);
         _listedUnassessed = unassessed.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OrdinaryWordCount = ordinary.Count;
         KnownPhraseCount = known.Count;
@@ -204,26 +205,33 @@ internal sealed class CheckVocabulary
     /// <summary>Marks the words inside every occurrence of a known or curated phrase as understood.</summary>
     private void Cover(Span<Word> words)
     {
-        for (var start = 0; start < words.Length; start++)
+        for (var at = 0; at < words.Length; at++)
         {
-            foreach (var first in words[start].Numbers)
+            foreach (var first in words[at].Numbers)
             {
-                if (_phrasesByFirstWord[first] is not { } phrases)
+                Cover(words, at, _coveringByWords.Under(first, AdjacentWordIndex.Alone));
+                if (at + 1 < words.Length)
                 {
-                    continue;
+                    foreach (var second in words[at + 1].Numbers)
+                    {
+                        Cover(words, at, _coveringByWords.Under(first, second));
+                    }
                 }
+            }
+        }
+    }
 
-                foreach (var (phrase, curated) in phrases)
+    private void Cover(Span<Word> words, int at, ReadOnlySpan<AdjacentWordIndex.Filed> filed)
+    {
+        foreach (var f in filed)
+        {
+            var (phrase, curated) = _coveringPhrases[f.Phrase];
+            var start = at - f.Offset;
+            if (Occurs(words, start, phrase))
+            {
+                for (var i = start; i < start + phrase.Length; i++)
                 {
-                    if (start + phrase.Length > words.Length || !Occurs(words, start, phrase))
-                    {
-                        continue;
-                    }
-
-                    for (var i = start; i < start + phrase.Length; i++)
-                    {
-                        words[i].Understood |= curated || !words[i].Listed;
-                    }
+                    words[i].Understood |= curated || !words[i].Listed;
                 }
             }
         }
@@ -233,16 +241,16 @@ internal sealed class CheckVocabulary
     private bool Deny(Span<Word> words)
     {
         var found = false;
-        foreach (var phrase in _unassessedPhrases)
+        for (var at = 0; at < words.Length; at++)
         {
-            for (var start = 0; start + phrase.Length <= words.Length; start++)
+            foreach (var first in words[at].Numbers)
             {
-                if (Array.IndexOf(words[start].Numbers, phrase[0]) >= 0 && Occurs(words, start, phrase))
+                found |= Deny(words, at, _unassessedByWords.Under(first, AdjacentWordIndex.Alone));
+                if (at + 1 < words.Length)
                 {
-                    found = true;
-                    for (var i = start; i < start + phrase.Length; i++)
+                    foreach (var second in words[at + 1].Numbers)
                     {
-                        words[i].Understood = false;
+                        found |= Deny(words, at, _unassessedByWords.Under(first, second));
                     }
                 }
             }
@@ -251,9 +259,35 @@ internal sealed class CheckVocabulary
         return found;
     }
 
+    private bool Deny(Span<Word> words, int at, ReadOnlySpan<AdjacentWordIndex.Filed> filed)
+    {
+        var found = false;
+        foreach (var f in filed)
+        {
+            var phrase = _unassessedPhrases[f.Phrase];
+            var start = at - f.Offset;
+            if (Occurs(words, start, phrase))
+            {
+                found = true;
+                for (var i = start; i < start + phrase.Length; i++)
+                {
+                    words[i].Understood = false;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The phrase's words, one after another, from <paramref name="start"/>.</summary>
     private static bool Occurs(Span<Word> words, int start, int[] phrase)
     {
-        for (var i = 1; i < phrase.Length; i++)
+        if (start < 0 || start + phrase.Length > words.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < phrase.Length; i++)
         {
             if (Array.IndexOf(words[start + i].Numbers, phrase[i]) < 0)
             {

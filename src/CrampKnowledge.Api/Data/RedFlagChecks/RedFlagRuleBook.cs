@@ -24,7 +24,7 @@ internal sealed class RedFlagRuleBook
                 CompiledAlsoPhrases = t.AlsoPhrases.Select(phrases.Compiled).ToArray(),
             }).ToList(),
         }).ToList();
-        Candidates = new CandidateIndex(Entries);
+        Candidates = new CandidateIndex(Entries, phrases.PhraseWordCount);
     }
 
     /// <summary>Which red flags a check must test, from what the description says and which answers it gives.</summary>
