@@ -29,8 +29,9 @@ internal sealed class CheckVocabulary
     private readonly bool[] _ordinary;
 
     // The known and curated phrases, with whether they are the file's own (which cover listed words), and the unassessed
-    // phrases, each filed by the adjacent words they need: looking up every phrase that starts with a description word cost
-    // 117 µs of a 289 µs check at 100 times today's content, where a word like "legs" starts thousands of synthetic phrases.
+    // phrases, each filed by the adjacent words they need (AdjacentWordIndex). Testing every phrase that starts with a
+    // description word, and every unassessed phrase, cost 55-60 µs of CPU per bench/growth.sh request at 100 times today's
+    // content (144,483 known phrases; "legs" starts thousands) against 1.0 µs at 1x; filed, 0.6 µs at both sizes.
     private readonly (int[] Words, bool Curated)[] _coveringPhrases;
     private readonly AdjacentWordIndex _coveringByWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _listedUnassessed;
