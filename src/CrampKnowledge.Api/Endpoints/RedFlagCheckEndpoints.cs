@@ -47,11 +47,16 @@ public static class RedFlagCheckEndpoints
         using var found = rules.Phrases.Read(given.Description);
         var input = rules.Described.AddTo(given, found);
         var matches = rules.Check(input, found);
-        var unassessed = vocabulary.Unassessed(input.Description);
+        return Compose(input, matches, vocabulary.Unassessed(input.Description), rules.Entries.Count);
+    }
+
+    /// <summary>The answer from its parts: the input with the description's own answers, the matches and the unassessed words.</summary>
+    internal static RedFlagCheckResponse Compose(CheckInput input, IReadOnlyList<RedFlagMatch> matches, IReadOnlyList<string> unassessed, int redFlagCount)
+    {
         var level = SeeDoctorLevels.Overall(matches, unassessed.Count > 0);
         return new RedFlagCheckResponse(
             level, unassessed, SeeDoctorLevels.NoteFor(level, unassessed.Count > 0),
-            matches, input.Recognized, input.Unrecognized, rules.Entries.Count, Disclaimer.Text);
+            matches, input.Recognized, input.Unrecognized, redFlagCount, Disclaimer.Text);
     }
 
     private static ProblemHttpResult OnlyPost(HttpContext context)

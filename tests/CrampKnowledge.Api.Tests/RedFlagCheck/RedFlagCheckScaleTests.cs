@@ -5,7 +5,6 @@ using CrampKnowledge.Api.Data.Queries;
 using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Endpoints;
-using CrampKnowledge.Api.Hosting;
 using CrampKnowledge.Bench.Growth;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -153,7 +152,7 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
         return compared;
     }
 
-    /// <summary>The answer as <see cref="RedFlagCheckEndpoints"/> composes it, from the reference parts and every red flag tested.</summary>
+    /// <summary>The answer composed as the endpoint composes it, from the reference parts and every red flag tested.</summary>
     private static RedFlagCheckResponse ReferenceAnswer(
         RedFlagCheckRequest request, RedFlagRuleBook rules, ReferenceDescribedAnswers described, ReferenceCheckVocabulary vocabulary, RecordDirectory directory)
     {
@@ -168,10 +167,7 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
             .ThenBy(m => m.Entry.Name, StringComparer.Ordinal)
             .Select(m => m.Match!)
             .ToList();
-        var unassessed = vocabulary.Unassessed(input.Description);
-        return new RedFlagCheckResponse(
-            SeeDoctorLevels.Overall(matches, unassessed.Count > 0), unassessed, unassessed.Count > 0 ? SeeDoctorLevels.UnassessedNote : null,
-            matches, input.Recognized, input.Unrecognized, rules.Entries.Count, Disclaimer.Text);
+        return RedFlagCheckEndpoints.Compose(input, matches, vocabulary.Unassessed(input.Description), rules.Entries.Count);
     }
 
     /// <summary>The description with some answers: choices, yes/no, and records named by id (which the description may name too).</summary>
