@@ -117,7 +117,8 @@ internal sealed class AnswerTally
         {
             // One term: its rows and weights are summed already, each row once.
             var postings = _index.Postings[ranges[0].From];
-            AddRows(phrase, ref statistics, postings.Rows, postings.RowWeights, specific, typeMask);
+            AddRows(phrase, ref statistics, postings.Rows, postings.RowWeights, specific);
+            statistics.Found = (postings.TypeBits & typeMask) != 0;
             return;
         }
 
@@ -135,21 +136,21 @@ internal sealed class AnswerTally
         }
 
         var rows = _phraseRows.AsSpan(0, _phraseRowCount);
-        if (ranges.Length > 1)
-        {
-            // A match list for lookups: rows come in order when one term was walked; a prefix range's several terms interleave.
-            rows.Sort();
-            EnsureMatches(rows.Length);
-            foreach (var row in rows)
-            {
-                _matches[_matchCount++] = (row, _frequency[row]);
-            }
-
-            statistics.MatchesTo = _matchCount;
-        }
-
         if (Bm25.IsFloored(rowCount, rows.Length))
         {
+            if (ranges.Length > 1)
+            {
+                // Its frequencies are looked up for the rows that could rank: kept by row (walking several terms interleaves them).
+                rows.Sort();
+                EnsureMatches(rows.Length);
+                foreach (var row in rows)
+                {
+                    _matches[_matchCount++] = (row, _frequency[row]);
+                }
+
+                statistics.MatchesTo = _matchCount;
+            }
+
             statistics.Floored = true;
             FlooredBound += FlooredPhraseBound;
             foreach (var row in rows)
@@ -304,19 +305,15 @@ internal sealed class AnswerTally
         return bits;
     }
 
-    private void AddRows(int phrase, ref PhraseStatistics statistics, int[] rows, double[] weights, bool specific, int typeMask)
+    private void AddRows(int phrase, ref PhraseStatistics statistics, int[] rows, double[] weights, bool specific)
     {
         statistics.Discriminates = rows.Length > 0;
         statistics.Idf = Bm25.InverseDocumentFrequency(_index.Rows.Length, rows.Length);
         var asks = statistics.Discriminates && specific;
-        var found = false;
         for (var i = 0; i < rows.Length; i++)
         {
             Add(phrase, rows[i], weights[i], statistics.Idf, asks);
-            found |= (_index.RowTypeBits[rows[i]] & typeMask) != 0;
         }
-
-        statistics.Found = found;
     }
 
     /// <summary>A prefix's terms summed per row into <see cref="_frequency"/>, the rows listed once each.</summary>
@@ -500,7 +497,7 @@ internal sealed class AnswerTally
         /// <summary>In some row of the searched types.</summary>
         public bool Found;
 
-        /// <summary>For a phrase of several tokens, its rows and frequencies in <see cref="_matches"/>, by row.</summary>
+        /// <summary>For a floored phrase of several tokens, its rows and frequencies in <see cref="_matches"/>, by row.</summary>
         public int MatchesFrom, MatchesTo;
 
         /// <summary>For a phrase of several tokens, the rows it names, in <see cref="_namingRows"/>.</summary>

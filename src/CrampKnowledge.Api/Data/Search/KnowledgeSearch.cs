@@ -168,9 +168,12 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
             var count = 0;
             foreach (var row in tally.TouchedRows)
             {
-                if ((tally.FlagsOf(row) & candidateFlag) != 0 && (index.RowTypeBits[row] & typeMask) != 0 && !cautionRows.Contains(row))
+                if ((tally.FlagsOf(row) & candidateFlag) != 0 && (index.RowTypeBits[row] & typeMask) != 0
+                    && (cautionRows.Count == 0 || !cautionRows.Contains(row)))
                 {
-                    pooled[count++] = (row, tally.PartialScore(row), Group(index.Rows[row], isCaution: false, plan.AsksForReliefNow));
+                    // Only a question asking for relief now groups by type: the others leave the row unread.
+                    var group = plan.AsksForReliefNow ? Group(index.Rows[row], isCaution: false, asksForReliefNow: true) : 1;
+                    pooled[count++] = (row, tally.PartialScore(row), group);
                 }
             }
 
