@@ -10,8 +10,9 @@ namespace CrampKnowledge.Api.Data.Search;
 /// types filter applied after ranking statistics are taken over all rows, and an FTS5 snippet per hit.
 /// <see cref="Answer"/> touches only the rows its phrases reach (<see cref="AnswerTally"/>), walks a phrase of several
 /// words from its rarest, never walks a phrase in half the rows, and reads each caution word once per question (issue 19
-/// §2): Plan + Answer over bench/growth.sh's 20 questions, thread CPU per question, 6.75 → 5.69 µs at 1× and 591 →
-/// 77 µs at 100× (growth data, median of 9 rounds). <see cref="Find"/> is the FTS5 ranking as it was, for the tests and
+/// §2): Plan + Answer over bench/growth.sh's 20 questions, thread CPU per question on a quiet machine, 5.7 → 4.9 µs at
+/// 1× and 290 → 64 µs at 100× (growth data, medians of 9 rounds, 3 alternating runs): 13× its 1× cost, not yet the 2.5×
+/// issue 19 asks for. What remains grows with the rows and occurrences of the phrases that tell rows apart. <see cref="Find"/> is the FTS5 ranking as it was, for the tests and
 /// benchmarks that compare with SQLite.
 /// </summary>
 public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
