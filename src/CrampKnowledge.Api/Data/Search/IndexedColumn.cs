@@ -3,10 +3,21 @@ namespace CrampKnowledge.Api.Data.Search;
 /// <summary>One column of one indexed row: its text, and per token the term id and where it stands in the text.</summary>
 internal sealed class IndexedColumn
 {
+    private readonly int[] _tokens;
+    private readonly int _tokenOffset;
+
     public IndexedColumn(string text, int[] termIds, int[] starts, int[] ends)
+        : this(text, termIds, 0, termIds.Length, starts, ends)
+    {
+    }
+
+    /// <param name="tokens">Holds the column's term ids from <paramref name="tokenOffset"/> on, <paramref name="size"/> of them.</param>
+    public IndexedColumn(string text, int[] tokens, int tokenOffset, int size, int[] starts, int[] ends)
     {
         Text = text;
-        TermIds = termIds;
+        _tokens = tokens;
+        _tokenOffset = tokenOffset;
+        Size = size;
         Starts = starts;
         Ends = ends;
         SentenceStarts = FindSentenceStarts(text, starts);
@@ -15,8 +26,8 @@ internal sealed class IndexedColumn
 
     public string Text { get; }
 
-    /// <summary>Position → id in <see cref="SearchIndex.Terms"/>.</summary>
-    public int[] TermIds { get; }
+    /// <summary>Position → id in <see cref="SearchIndex.Terms"/>: part of <see cref="SearchIndex.Tokens"/>.</summary>
+    public ReadOnlySpan<int> TermIds => new(_tokens, _tokenOffset, Size);
 
     /// <summary>Position → first character of the token in <see cref="Text"/>.</summary>
     public int[] Starts { get; }
@@ -30,7 +41,7 @@ internal sealed class IndexedColumn
     /// <summary>False when HTML-escaping leaves the text as it is, as for most columns: snippets copy it without looking.</summary>
     public bool HasHtmlEscapes { get; }
 
-    public int Size => TermIds.Length;
+    public int Size { get; }
 
     /// <summary>
     /// The first token, and every token after whitespace that follows a '.' or ':' (fts5SentenceFinderCb):

@@ -87,45 +87,6 @@ internal static class PhraseMatcher
     }
 
     /// <summary>
-    /// Sets <paramref name="named"/> for each row whose name or aliases hold the phrase: the records it names.
-    /// For <see cref="KnowledgeSearch.Answer"/>; ranking never reads it.
-    /// </summary>
-    public static void MarkNamed(SearchIndex index, ReadOnlySpan<TermRange> ranges, Span<bool> named)
-    {
-        if (!CanMatch(ranges))
-        {
-            return;
-        }
-
-        for (var term = ranges[0].From; term < ranges[0].To; term++)
-        {
-            if (!ranges[0].Contains(term))
-            {
-                continue;
-            }
-
-            var postings = index.Postings[term];
-            if (ranges.Length == 1)
-            {
-                foreach (var row in postings.NamingRows)
-                {
-                    named[row] = true;
-                }
-
-                continue;
-            }
-
-            foreach (var occurrence in postings.Occurrences)
-            {
-                if (SearchColumns.Names(SearchIndex.ColumnOf(occurrence)) && FollowedBy(index, occurrence, ranges[1..]))
-                {
-                    named[SearchIndex.RowOf(occurrence)] = true;
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Adds every instance of every phrase in one row, in <see cref="PhraseInstance"/> order, by reading the
     /// row's tokens once: columns, positions and phrases come in that order, so nothing needs sorting and no
     /// term's row list is searched. A row is a few hundred tokens at most (a source's full text about a thousand).

@@ -13,15 +13,25 @@ namespace CrampKnowledge.Api.Data.Search;
 /// </summary>
 public sealed class SearchCautions
 {
-    private SearchCautions(IReadOnlyList<Caution> all) => All = all;
+    private readonly string[] _situationWords;
+
+    private SearchCautions(IReadOnlyList<Caution> all, string[] situationWords)
+    {
+        All = all;
+        _situationWords = situationWords;
+    }
 
     internal IReadOnlyList<Caution> All { get; }
+
+    /// <summary>For one question: which situation words it says, each read once however many cautions share it.</summary>
+    internal SaidWords Read(IReadOnlyList<string> words) => new(_situationWords, words);
 
     public static SearchCautions Load(KnowledgeSnapshot snapshot, SearchIndex index)
     {
         var rows = index.Rows.Where(r => r.Record is not null).ToDictionary(r => r.Record!.Key, r => r.Number);
         var triggers = snapshot.RedFlagTriggers.ToLookup(t => t.RedFlagId);
         var cautions = new List<Caution>();
+        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var link in snapshot.Links.Where(l => l.Kind == LinkKind.TreatmentCaution))
         {
             var (treatment, redFlag) = link.From.Kind == RecordKind.Treatment ? (link.From, link.To) : (link.To, link.From);
@@ -43,7 +53,7 @@ public sealed class SearchCautions
                     .ToArray();
                 if (groups.Length > 0 && groups.All(g => g.Length > 0))
                 {
-                    situations.Add(new Situation(groups));
+                    situations.Add(new Situation(groups) { WordIds = Ids(groups, wordIds) });
                 }
             }
 
@@ -51,15 +61,19 @@ public sealed class SearchCautions
             {
                 if (SituationWords(name) is { Length: > 0 } words)
                 {
-                    situations.Add(new Situation([[words]]));
+                    situations.Add(new Situation([[words]]) { WordIds = Ids([[words]], wordIds) });
                 }
             }
 
             cautions.Add(new Caution(rows[treatment.Key], rows[redFlag.Key], situations));
         }
 
-        return new SearchCautions(cautions);
+        return new SearchCautions(cautions, [.. wordIds.OrderBy(w => w.Value).Select(w => w.Key)]);
     }
+
+    private static int[][][] Ids(string[][][] groups, Dictionary<string, int> wordIds) =>
+        Array.ConvertAll(groups, group => Array.ConvertAll(group, phrase => Array.ConvertAll(phrase, word =>
+            wordIds.TryGetValue(word, out var id) ? id : wordIds[word] = wordIds.Count)));
 
     /// <summary>
     /// A rule phrase's words without stop words and gaps: "hurt my calf" is said when "hurt" and "calf" are. A negation
@@ -75,11 +89,11 @@ public sealed class SearchCautions
     internal sealed record Caution(int TreatmentRow, int RedFlagRow, IReadOnlyList<Situation> Situations)
     {
         /// <summary>True when the question's words state one of the situations.</summary>
-        public bool IsSpokenOf(IReadOnlyList<string> words)
+        public bool IsSpokenOf(SaidWords said)
         {
             foreach (var situation in Situations)
             {
-                if (situation.IsSpokenOf(words))
+                if (situation.IsSpokenOf(said))
                 {
                     return true;
                 }
@@ -95,17 +109,84 @@ public sealed class SearchCautions
     /// </summary>
     internal sealed record Situation(string[][][] Groups)
     {
-        public bool IsSpokenOf(IReadOnlyList<string> words)
+        private readonly int[][][] _wordIds = [];
+
+        /// <summary><see cref="Groups"/> with each word as its number in the cautions' word table.</summary>
+        public required int[][][] WordIds
         {
-            foreach (var group in Groups)
+            get => _wordIds;
+            init
             {
-                if (!Array.Exists(group, phrase => Array.TrueForAll(phrase, w => Contains(words, w))))
+                _wordIds = value;
+                NecessaryWords = value.SelectMany(group => group.Skip(1).Aggregate((IEnumerable<int>)group[0], (words, phrase) => words.Intersect(phrase)))
+                    .Distinct().ToArray();
+            }
+        }
+
+        /// <summary>
+        /// Words a question cannot state the situation without: in some group, every phrase holds them. Looked at first, so
+        /// a synthetic copy's own word ("syn050") rules its situations out at a glance.
+        /// </summary>
+        private int[] NecessaryWords { get; init; } = [];
+
+        public bool IsSpokenOf(SaidWords said)
+        {
+            foreach (var word in NecessaryWords)
+            {
+                if (!said.IsSaid(word))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var group in _wordIds)
+            {
+                if (!AnyPhraseSaid(group, said))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        private static bool AnyPhraseSaid(int[][] group, SaidWords said)
+        {
+            foreach (var phrase in group)
+            {
+                var all = true;
+                for (var i = 0; i < phrase.Length && all; i++)
+                {
+                    all = said.IsSaid(phrase[i]);
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether a question says each situation word (any order, any inflection), worked out when first asked: copies of a
+    /// caution share their words, so a question naming many treatments reads each word once.
+    /// </summary>
+    internal sealed class SaidWords(string[] situationWords, IReadOnlyList<string> words)
+    {
+        // Per word of the table: 0 not read yet, 1 said, 2 not said.
+        private readonly byte[] _said = new byte[situationWords.Length];
+
+        public bool IsSaid(int word)
+        {
+            if (_said[word] == 0)
+            {
+                _said[word] = Contains(words, situationWords[word]) ? (byte)1 : (byte)2;
+            }
+
+            return _said[word] == 1;
         }
 
         private static bool Contains(IReadOnlyList<string> words, string phraseWord)

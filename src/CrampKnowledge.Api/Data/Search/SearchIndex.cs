@@ -16,24 +16,42 @@ public sealed class SearchIndex
 {
     private readonly string[] _terms;
 
-    private SearchIndex(IndexedRow[] rows, string[] terms, TermPostings[] postings, long tokenCount)
+    private SearchIndex(IndexedRow[] rows, string[] terms, TermPostings[] postings, long tokenCount, int[] tokens, int[] columnStarts)
     {
         Rows = rows;
+        Tokens = tokens;
+        ColumnStarts = columnStarts;
         _terms = terms;
         Postings = postings;
         // bm25's avgdl: tokens in the whole table over its rows.
         var averageRowSize = (double)tokenCount / rows.Length;
         LengthNorms = Array.ConvertAll(rows, row => Bm25.LengthNorm(row.TokenCount, averageRowSize));
+        RowTypeBits = Array.ConvertAll(rows, row => row.TypeBit);
     }
 
     /// <summary>In FTS5 rowid order: records by key, then sources.</summary>
     internal IndexedRow[] Rows { get; }
+
+    /// <summary>
+    /// Every indexed column's term ids, row after row, each column followed by <see cref="ColumnEnd"/>: a phrase matched
+    /// around an occurrence reads its neighbours here in one step, without visiting the row, and never runs past a column.
+    /// </summary>
+    internal int[] Tokens { get; }
+
+    /// <summary>Per row and column (row · <see cref="SearchColumns.Count"/> + column), where the column starts in <see cref="Tokens"/>.</summary>
+    internal int[] ColumnStarts { get; }
+
+    /// <summary>In <see cref="Tokens"/> after each column: no term id, so no phrase token matches it.</summary>
+    internal const int ColumnEnd = -1;
 
     /// <summary>Per term id, where the term occurs.</summary>
     internal TermPostings[] Postings { get; }
 
     /// <summary>Per row, its <see cref="Bm25.LengthNorm"/>.</summary>
     internal double[] LengthNorms { get; }
+
+    /// <summary>Per row, its <see cref="IndexedRow.TypeBit"/>: read for every row a phrase reaches, without visiting the row.</summary>
+    internal int[] RowTypeBits { get; }
 
     internal IReadOnlyList<string> Terms => _terms;
 
@@ -138,6 +156,9 @@ public sealed class SearchIndex
 
         var postings = terms.Select(_ => new List<long>()).ToArray();
         var rows = new IndexedRow[texts.Count];
+        var flat = new int[tokenized.Sum(columns => columns.Sum(tokens => tokens.Count + 1))];
+        var columnStarts = new int[texts.Count * SearchColumns.Count];
+        var flatCount = 0;
         long tokenCount = 0;
         for (var number = 0; number < texts.Count; number++)
         {
@@ -148,13 +169,16 @@ public sealed class SearchIndex
             {
                 var column = SearchColumns.Name + i;
                 var tokens = tokenized[number][i];
-                var ids = tokens.Select(t => termIds[t.Folded]).ToArray();
-                for (var position = 0; position < ids.Length; position++)
+                var start = columnStarts[(number * SearchColumns.Count) + column] = flatCount;
+                for (var position = 0; position < tokens.Count; position++)
                 {
-                    postings[ids[position]].Add(Occurrence(number, column, position));
+                    var id = flat[flatCount++] = termIds[tokens[position].Folded];
+                    postings[id].Add(Occurrence(number, column, position));
                 }
 
-                columns[column] = new IndexedColumn(texts[number].Columns[i], ids, tokens.Select(t => t.Start).ToArray(), tokens.Select(t => t.End).ToArray());
+                flat[flatCount++] = ColumnEnd;
+                columns[column] = new IndexedColumn(
+                    texts[number].Columns[i], flat, start, tokens.Count, tokens.Select(t => t.Start).ToArray(), tokens.Select(t => t.End).ToArray());
             }
 
             var rowTokens = columns.Sum(c => c.Size);
@@ -167,6 +191,7 @@ public sealed class SearchIndex
             };
         }
 
-        return new SearchIndex(rows, terms, postings.Select(TermPostings.From).ToArray(), tokenCount);
+        var rowTypeBits = Array.ConvertAll(rows, row => row.TypeBit);
+        return new SearchIndex(rows, terms, postings.Select(p => TermPostings.From(p, rowTypeBits)).ToArray(), tokenCount, flat, columnStarts);
     }
 }

@@ -1,7 +1,7 @@
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>Where one term occurs: every occurrence, and per row the bm25 weight those occurrences add up to.</summary>
-internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowWeights, int[] namingRows)
+internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowWeights, int[] namingRows, int typeBits)
 {
     /// <summary>Every occurrence (<see cref="SearchIndex.Occurrence"/>), in row, column, position order.</summary>
     public long[] Occurrences { get; } = occurrences;
@@ -18,11 +18,22 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
     /// <summary>The rows whose name or aliases hold the term, ascending: the records the term names.</summary>
     public int[] NamingRows { get; } = namingRows;
 
-    public static TermPostings From(List<long> occurrences)
+    /// <summary>The <see cref="IndexedRow.TypeBit"/>s of its rows, together.</summary>
+    public int TypeBits { get; } = typeBits;
+
+    /// <summary>What the term's occurrences in the row weigh together (<see cref="RowWeights"/>); 0 when it is not there.</summary>
+    public double WeightIn(int row)
+    {
+        var at = Array.BinarySearch(Rows, row);
+        return at >= 0 ? RowWeights[at] : 0.0;
+    }
+
+    public static TermPostings From(List<long> occurrences, int[] rowTypeBits)
     {
         var rows = new List<int>();
         var weights = new List<double>();
         var naming = new List<int>();
+        var typeBits = 0;
         for (var i = 0; i < occurrences.Count; i++)
         {
             var row = SearchIndex.RowOf(occurrences[i]);
@@ -30,6 +41,7 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
             {
                 rows.Add(row);
                 weights.Add(0.0);
+                typeBits |= rowTypeBits[row];
             }
 
             weights[^1] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrences[i])];
@@ -39,6 +51,6 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
             }
         }
 
-        return new TermPostings([.. occurrences], [.. rows], [.. weights], [.. naming]);
+        return new TermPostings([.. occurrences], [.. rows], [.. weights], [.. naming], typeBits);
     }
 }
