@@ -18,12 +18,13 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
     /// <summary>The rows whose name or aliases hold the term, ascending: the records the term names.</summary>
     public int[] NamingRows { get; } = namingRows;
 
-    public static TermPostings From(List<long> occurrences)
+    /// <param name="occurrences">In row, column, position order; kept, not copied.</param>
+    public static TermPostings From(long[] occurrences)
     {
         var rows = new List<int>();
         var weights = new List<double>();
         var naming = new List<int>();
-        for (var i = 0; i < occurrences.Count; i++)
+        for (var i = 0; i < occurrences.Length; i++)
         {
             var row = SearchIndex.RowOf(occurrences[i]);
             if (rows.Count == 0 || rows[^1] != row)
@@ -39,6 +40,6 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
             }
         }
 
-        return new TermPostings([.. occurrences], [.. rows], [.. weights], [.. naming]);
+        return new TermPostings(occurrences, [.. rows], [.. weights], [.. naming]);
     }
 }
