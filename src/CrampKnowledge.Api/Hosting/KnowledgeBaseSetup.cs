@@ -68,6 +68,9 @@ public static partial class KnowledgeBaseSetup
                 app.Services.GetRequiredService<SearchVocabulary>();
             });
 
+        // Before the first request: at 100x content the load leaves hundreds of MB of garbage behind.
+        StartupGarbage.ReleaseIfLarge();
+
         if (outcome.Rebuilt)
         {
             LogBuilt(app.Logger, location.DatabasePath, location.SeedDataPath, snapshot.ContentVersion, outcome.Reason);

@@ -12,7 +12,7 @@ public sealed class IndexedColumnTests(ApiFactory factory) : IClassFixture<ApiFa
     [Fact]
     public void TheEscapeFlagIsSetExactlyWhereHtmlEncodingChangesTheText()
     {
-        var columns = _index.Rows.SelectMany(r => r.Columns).Append(new IndexedColumn("a \uD83D\uDE00 b", [], [], [])).ToList();
+        var columns = _index.Rows.SelectMany(r => r.Columns).Append(new IndexedColumn("a \uD83D\uDE00 b", [], [])).ToList();
 
         foreach (var column in columns)
         {

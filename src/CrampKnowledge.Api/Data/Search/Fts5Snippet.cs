@@ -184,10 +184,16 @@ internal static class Fts5Snippet
             matches.Next();
         }
 
+        // The window's tokens, found again in the text (the index keeps only some of their offsets).
+        var shown = Math.Max(0, Math.Min(column.Size, rangeEnd + 1) - rangeStart);
+        Span<int> starts = stackalloc int[MaxTokens];
+        Span<int> ends = stackalloc int[MaxTokens];
+        column.TokenBounds(rangeStart, starts[..shown], ends[..shown]);
+
         var cursor = 0;
         for (var position = rangeStart; position < column.Size && position <= rangeEnd; position++)
         {
-            var (start, end) = (column.Starts[position], column.Ends[position]);
+            var (start, end) = (starts[position - rangeStart], ends[position - rangeStart]);
             if (rangeStart != 0 && position == rangeStart)
             {
                 cursor = start;

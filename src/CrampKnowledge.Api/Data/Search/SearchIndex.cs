@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.ReadModel;
 
@@ -16,7 +17,7 @@ public sealed class SearchIndex
 {
     private readonly string[] _terms;
 
-    private SearchIndex(IndexedRow[] rows, string[] terms, TermPostings[] postings, long tokenCount, int[] tokens, int[] columnStarts)
+    private SearchIndex(IndexedRow[] rows, string[] terms, TermPostings[] postings, long tokenCount, int[] tokens, int[] columnStarts, int[] rowTypeBits)
     {
         Rows = rows;
         Tokens = tokens;
@@ -26,7 +27,7 @@ public sealed class SearchIndex
         // bm25's avgdl: tokens in the whole table over its rows.
         var averageRowSize = (double)tokenCount / rows.Length;
         LengthNorms = Array.ConvertAll(rows, row => Bm25.LengthNorm(row.TokenCount, averageRowSize));
-        RowTypeBits = Array.ConvertAll(rows, row => row.TypeBit);
+        RowTypeBits = rowTypeBits;
     }
 
     /// <summary>In FTS5 rowid order: records by key, then sources.</summary>
@@ -138,6 +139,12 @@ public sealed class SearchIndex
         return low;
     }
 
+    /// <summary>
+    /// Tokenizes every column once. A term's first sighting allocates its string and later ones find it by span;
+    /// ids follow first sightings until every term is known, then become positions in the sorted term list. Written
+    /// for start-up time and memory (issue 19): at 100x content the LINQ version allocated a string per token
+    /// (1.8 million) and kept each token's start and end.
+    /// </summary>
     public static SearchIndex Build(KnowledgeSnapshot snapshot)
     {
         // The columns exactly as the FTS5 table was filled: aliases joined with " | ", quotes with " … ",
@@ -149,36 +156,43 @@ public sealed class SearchIndex
                 Columns: new[] { s.Title, s.Publisher ?? "", s.Detail.Summary, s.Detail.Text })))
             .ToList();
 
-        var tokenized = texts.Select(t => t.Columns.Select(Unicode61Tokenizer.Tokenize).ToArray()).ToList();
-        var terms = tokenized.SelectMany(columns => columns).SelectMany(tokens => tokens).Select(t => t.Folded)
-            .Distinct().Order(StringComparer.Ordinal).ToArray();
-        var termIds = terms.Select((term, id) => (term, id)).ToDictionary(t => t.term, t => t.id, StringComparer.Ordinal);
-
-        var postings = terms.Select(_ => new List<long>()).ToArray();
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstSeenBySpan = firstSeen.GetAlternateLookup<ReadOnlySpan<char>>();
+        var folded = new char[256];
+        var ids = new List<int>();
+        var starts = new List<int>();
         var rows = new IndexedRow[texts.Count];
-        var flat = new int[tokenized.Sum(columns => columns.Sum(tokens => tokens.Count + 1))];
-        var columnStarts = new int[texts.Count * SearchColumns.Count];
-        var flatCount = 0;
         long tokenCount = 0;
         for (var number = 0; number < texts.Count; number++)
         {
             var columns = new IndexedColumn[SearchColumns.Count];
-            columns[SearchColumns.Type] = new IndexedColumn(texts[number].Type, [], [], []);
-            columns[SearchColumns.Slug] = new IndexedColumn(texts[number].Id, [], [], []);
+            columns[SearchColumns.Type] = new IndexedColumn(texts[number].Type, [], []);
+            columns[SearchColumns.Slug] = new IndexedColumn(texts[number].Id, [], []);
             for (var i = 0; i < texts[number].Columns.Length; i++)
             {
-                var column = SearchColumns.Name + i;
-                var tokens = tokenized[number][i];
-                var start = columnStarts[(number * SearchColumns.Count) + column] = flatCount;
-                for (var position = 0; position < tokens.Count; position++)
+                var text = texts[number].Columns[i];
+                if (folded.Length < text.Length)
                 {
-                    var id = flat[flatCount++] = termIds[tokens[position].Folded];
-                    postings[id].Add(Occurrence(number, column, position));
+                    folded = new char[Math.Max(text.Length, folded.Length * 2)];
                 }
 
-                flat[flatCount++] = ColumnEnd;
-                columns[column] = new IndexedColumn(
-                    texts[number].Columns[i], flat, start, tokens.Count, tokens.Select(t => t.Start).ToArray(), tokens.Select(t => t.End).ToArray());
+                ids.Clear();
+                starts.Clear();
+                var position = 0;
+                while (Unicode61Tokenizer.Next(text, ref position, folded, out var start, out _, out var length))
+                {
+                    var token = folded.AsSpan(0, length);
+                    if (!firstSeenBySpan.TryGetValue(token, out var id))
+                    {
+                        id = firstSeen.Count;
+                        firstSeenBySpan[token] = id;
+                    }
+
+                    ids.Add(id);
+                    starts.Add(start);
+                }
+
+                columns[SearchColumns.Name + i] = new IndexedColumn(text, [.. ids], CollectionsMarshal.AsSpan(starts));
             }
 
             var rowTokens = columns.Sum(c => c.Size);
@@ -191,7 +205,56 @@ public sealed class SearchIndex
             };
         }
 
+        // First-sighting ids become sorted ids, and each term's occurrences are counted, then filed: rows, columns
+        // and positions are walked in order, so every term's occurrences come out sorted.
+        var terms = firstSeen.Keys.ToArray();
+        var sortedIds = new int[terms.Length];
+        var bySighting = Enumerable.Range(0, terms.Length).ToArray();
+        Array.Sort(terms, bySighting, StringComparer.Ordinal);
+        for (var sorted = 0; sorted < terms.Length; sorted++)
+        {
+            sortedIds[bySighting[sorted]] = sorted;
+        }
+
+        // Each indexed column's ids, now sorted ids, move into one flat array with a ColumnEnd after each (Tokens).
+        var counts = new int[terms.Length];
+        var tokens = new int[tokenCount + (rows.Length * (SearchColumns.Count - SearchColumns.Name))];
+        var columnStarts = new int[rows.Length * SearchColumns.Count];
+        var tokensWritten = 0;
+        foreach (var row in rows)
+        {
+            for (var column = SearchColumns.Name; column < SearchColumns.Count; column++)
+            {
+                var termIds = row.Columns[column].MutableTermIds;
+                var start = columnStarts[(row.Number * SearchColumns.Count) + column] = tokensWritten;
+                for (var position = 0; position < termIds.Length; position++)
+                {
+                    var term = tokens[tokensWritten++] = sortedIds[termIds[position]];
+                    counts[term]++;
+                }
+
+                tokens[tokensWritten++] = ColumnEnd;
+                row.Columns[column].MoveTokensTo(tokens, start);
+            }
+        }
+
+        var occurrences = Array.ConvertAll(counts, count => new long[count]);
+        Array.Clear(counts);
+        foreach (var row in rows)
+        {
+            for (var column = 0; column < row.Columns.Length; column++)
+            {
+                var termIds = row.Columns[column].TermIds;
+                for (var position = 0; position < termIds.Length; position++)
+                {
+                    var term = termIds[position];
+                    occurrences[term][counts[term]++] = Occurrence(row.Number, column, position);
+                }
+            }
+        }
+
         var rowTypeBits = Array.ConvertAll(rows, row => row.TypeBit);
-        return new SearchIndex(rows, terms, postings.Select(p => TermPostings.From(p, rowTypeBits)).ToArray(), tokenCount, flat, columnStarts);
+        return new SearchIndex(
+            rows, terms, Array.ConvertAll(occurrences, o => TermPostings.From(o, rowTypeBits)), tokenCount, tokens, columnStarts, rowTypeBits);
     }
 }

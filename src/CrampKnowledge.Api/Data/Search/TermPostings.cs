@@ -28,13 +28,14 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
         return at >= 0 ? RowWeights[at] : 0.0;
     }
 
-    public static TermPostings From(List<long> occurrences, int[] rowTypeBits)
+    /// <param name="occurrences">In row, column, position order; kept, not copied.</param>
+    public static TermPostings From(long[] occurrences, int[] rowTypeBits)
     {
         var rows = new List<int>();
         var weights = new List<double>();
         var naming = new List<int>();
         var typeBits = 0;
-        for (var i = 0; i < occurrences.Count; i++)
+        for (var i = 0; i < occurrences.Length; i++)
         {
             var row = SearchIndex.RowOf(occurrences[i]);
             if (rows.Count == 0 || rows[^1] != row)
@@ -51,6 +52,6 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
             }
         }
 
-        return new TermPostings([.. occurrences], [.. rows], [.. weights], [.. naming], typeBits);
+        return new TermPostings(occurrences, [.. rows], [.. weights], [.. naming], typeBits);
     }
 }

@@ -35,6 +35,29 @@ internal static class Unicode61Tokenizer
         return end > start;
     }
 
+    /// <summary>
+    /// <see cref="Next"/> without the folding: where the token at or after <paramref name="position"/> stands, for a
+    /// snippet that needs a few tokens' offsets again (<see cref="IndexedColumn.TokenBounds"/>).
+    /// </summary>
+    public static bool NextBounds(ReadOnlySpan<char> text, ref int position, out int start, out int end)
+    {
+        var i = position;
+        while (i < text.Length && !Unicode61Characters.IsTokenStart(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && !Unicode61Characters.IsSeparator(text[i]))
+        {
+            i++;
+        }
+
+        end = i;
+        position = i;
+        return end > start;
+    }
+
     /// <summary>Every token of the text, folded: for building the index, not for the request path.</summary>
     public static List<(int Start, int End, string Folded)> Tokenize(string text)
     {

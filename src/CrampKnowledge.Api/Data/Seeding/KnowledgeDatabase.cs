@@ -10,12 +10,23 @@ public static class KnowledgeDatabase
     /// <summary>Bump when the entity model changes, so old files are rebuilt rather than misread.</summary>
     public const int SchemaVersion = 7;
 
-    public sealed record Outcome(string ContentVersion, bool Rebuilt, string? Reason);
+    /// <param name="Hashed">False when the seed files' stamps matched the database's (<see cref="SeedFileStamps"/>) and were not read.</param>
+    public sealed record Outcome(string ContentVersion, bool Rebuilt, string? Reason, bool Hashed = true);
 
     public static Outcome EnsureBuilt(KnowledgeDatabaseLocation location)
     {
+        // Stamped before hashing: a file written after this moment shows a new time next start, and is hashed then.
+        var stampedAt = DateTime.UtcNow;
+        var stamps = SeedFileStamps.Take(location.SeedDataPath);
+        var stored = ReadStored(location);
+        if (stored.Problem is null && SeedFileStamps.Match(stored.Stamps, stamps))
+        {
+            return new Outcome(stored.ContentVersion!, Rebuilt: false, Reason: null, Hashed: false);
+        }
+
         var contentVersion = SeedContentHash.Compute(location.SeedDataPath);
-        var staleReason = WhyStale(location, contentVersion);
+        var staleReason = stored.Problem
+            ?? (stored.ContentVersion != contentVersion ? "seed-data has changed since the database file was built" : null);
         if (staleReason is null)
         {
             return new Outcome(contentVersion, Rebuilt: false, Reason: null);
@@ -25,7 +36,7 @@ public static class KnowledgeDatabase
         SeedDataValidator.ThrowIfInvalid(seed);
         try
         {
-            Build(location.DatabasePath, seed, contentVersion);
+            Build(location.DatabasePath, seed, contentVersion, SeedFileStamps.CanBeTrusted(stamps, stampedAt) ? stamps : []);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -36,11 +47,14 @@ public static class KnowledgeDatabase
         return new Outcome(contentVersion, Rebuilt: true, staleReason);
     }
 
-    private static string? WhyStale(KnowledgeDatabaseLocation location, string contentVersion)
+    /// <summary>What the file says about itself: its content version and seed stamps, or why it cannot be served as it is.</summary>
+    private sealed record Stored(string? ContentVersion, IReadOnlyList<SeedFileStamp> Stamps, string? Problem);
+
+    private static Stored ReadStored(KnowledgeDatabaseLocation location)
     {
         if (!File.Exists(location.DatabasePath))
         {
-            return "the database file does not exist";
+            return new Stored(null, [], "the database file does not exist");
         }
 
         try
@@ -49,27 +63,31 @@ public static class KnowledgeDatabase
             // Plain SQL rather than EF: when the file is current, EF is never needed and its start-up cost is saved.
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(location.ReadOnlyConnectionString) { Pooling = false, DefaultTimeout = 2 }.ToString());
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT ContentVersion, SchemaVersion FROM ContentInfo LIMIT 2";
-            using var reader = command.ExecuteReader();
-            if (!reader.Read())
+            string storedVersion;
+            int storedSchema;
+            using (var command = connection.CreateCommand())
             {
-                return "the database file has no content version";
+                command.CommandText = "SELECT ContentVersion, SchemaVersion FROM ContentInfo LIMIT 2";
+                using var reader = command.ExecuteReader();
+                if (!reader.Read())
+                {
+                    return new Stored(null, [], "the database file has no content version");
+                }
+
+                (storedVersion, storedSchema) = (reader.GetString(0), reader.GetInt32(1));
+                if (reader.Read())
+                {
+                    return new Stored(null, [], "the database file has more than one content version");
+                }
             }
 
-            var (storedVersion, storedSchema) = (reader.GetString(0), reader.GetInt32(1));
-            if (reader.Read())
-            {
-                return "the database file has more than one content version";
-            }
-
-            return storedSchema != SchemaVersion ? $"the database file has schema {storedSchema}, not {SchemaVersion}"
-                : storedVersion != contentVersion ? "seed-data has changed since the database file was built"
-                : null;
+            return storedSchema != SchemaVersion
+                ? new Stored(null, [], $"the database file has schema {storedSchema}, not {SchemaVersion}")
+                : new Stored(storedVersion, SeedFileStamps.Read(connection), null);
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException or InvalidCastException)
         {
-            return $"the database file cannot be read ({e.Message})";
+            return new Stored(null, [], $"the database file cannot be read ({e.Message})");
         }
     }
 
@@ -77,7 +95,7 @@ public static class KnowledgeDatabase
     /// Writes a new file beside the target and renames it into place, so a failed build never leaves
     /// a half-built database behind to be served next time.
     /// </summary>
-    private static void Build(string databasePath, SeedDataset seed, string contentVersion)
+    private static void Build(string databasePath, SeedDataset seed, string contentVersion, IReadOnlyList<SeedFileStamp> stamps)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         var buildPath = $"{databasePath}.{Guid.NewGuid():N}.building";
@@ -99,6 +117,7 @@ public static class KnowledgeDatabase
                 using var journal = connection.CreateCommand();
                 journal.CommandText = "PRAGMA journal_mode=DELETE;";
                 journal.ExecuteNonQuery();
+                SeedFileStamps.Write(connection, stamps);
             }
 
             File.Move(buildPath, databasePath, overwrite: true);
