@@ -9,6 +9,7 @@ public static class NearestTerms
     /// Ids whose words (id, name or alias) are within a third of the input's length in edits, or
     /// contain it, closest first; <paramref name="maxEdits"/> allows fewer edits.
     /// </summary>
+    /// <remarks>Compares the input with every candidate: for short lists. Large ones use <see cref="NearestTermIndex"/>.</remarks>
     public static IReadOnlyList<string> Find(string input, IEnumerable<(string Word, string Id)> candidates, int max = 3, int? maxEdits = null)
     {
         var typed = input.Trim().ToLowerInvariant();
@@ -19,7 +20,7 @@ public static class NearestTerms
             return [];
         }
 
-        var allowed = Math.Min(Math.Max(2, typed.Length / 3), maxEdits ?? int.MaxValue);
+        var allowed = AllowedEdits(typed, maxEdits);
         return candidates
             .Where(c => c.Word.Length - typed.Length <= allowed || c.Word.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .Where(c => typed.Length - c.Word.Length <= allowed)
@@ -33,12 +34,15 @@ public static class NearestTerms
             .ToList();
     }
 
+    /// <summary>A third of the input's length in edits, at least two, at most <paramref name="maxEdits"/>.</summary>
+    internal static int AllowedEdits(string typed, int? maxEdits) => Math.Min(Math.Max(2, typed.Length / 3), maxEdits ?? int.MaxValue);
+
     /// <summary>" Did you mean 'a' or 'b'?", or <paramref name="otherwise"/> when there is nothing close.</summary>
     public static string DidYouMean(IReadOnlyList<string> suggestions, string otherwise = "") =>
         suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?" : otherwise;
 
     /// <summary>Levenshtein distance, except that a word containing the input counts as one edit away.</summary>
-    private static int Distance(string typed, string word)
+    internal static int Distance(string typed, string word)
     {
         if (typed.Length >= 3 && word.Contains(typed, StringComparison.Ordinal))
         {

@@ -17,6 +17,10 @@ public sealed class RecordDirectory
     private readonly Dictionary<string, IReadOnlyList<string>> _vocabularies;
     private readonly IReadOnlyList<(string Word, string Id)> _sources;
 
+    // Built on the first typo, not at start-up: most runs never need them.
+    private readonly Dictionary<RecordKind, Lazy<NearestTermIndex>> _recordWords;
+    private readonly Lazy<NearestTermIndex> _sourceWords;
+
     private RecordDirectory(string contentVersion, IReadOnlyList<Entry> entries, Dictionary<string, IReadOnlyList<string>> vocabularies, IReadOnlyList<(string Word, string Id)> sources)
     {
         ContentVersion = contentVersion;
@@ -32,6 +36,9 @@ public sealed class RecordDirectory
 
         _vocabularies = vocabularies;
         _sources = sources;
+        _recordWords = RecordKinds.All.ToDictionary(k => k, k => new Lazy<NearestTermIndex>(() => new NearestTermIndex(
+            _entries[k].SelectMany(e => e.Aliases.Prepend(e.Name).Prepend(e.Id).Select(w => (w, e.Id))))));
+        _sourceWords = new Lazy<NearestTermIndex>(() => new NearestTermIndex(_sources));
     }
 
     public string ContentVersion { get; }
@@ -46,8 +53,7 @@ public sealed class RecordDirectory
     public Entry? FindById(RecordKind kind, string id) =>
         _byWord[kind].TryGetValue(id, out var entry) && entry.Id == id ? entry : null;
 
-    public IReadOnlyList<string> SuggestRecords(RecordKind kind, string word) =>
-        NearestTerms.Find(word, _entries[kind].SelectMany(e => e.Aliases.Prepend(e.Name).Prepend(e.Id).Select(w => (w, e.Id))));
+    public IReadOnlyList<string> SuggestRecords(RecordKind kind, string word) => _recordWords[kind].Value.Find(word);
 
     public IReadOnlyList<string> Terms(string vocabulary) => _vocabularies.GetValueOrDefault(vocabulary) ?? [];
 
@@ -62,7 +68,7 @@ public sealed class RecordDirectory
     public string? ResolveSource(string? id) =>
         id is null ? null : _sources.Select(s => s.Id).FirstOrDefault(s => string.Equals(s, id.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    public IReadOnlyList<string> SuggestSources(string word) => NearestTerms.Find(word, _sources);
+    public IReadOnlyList<string> SuggestSources(string word) => _sourceWords.Value.Find(word);
 
     public static RecordDirectory From(KnowledgeSnapshot snapshot)
     {
