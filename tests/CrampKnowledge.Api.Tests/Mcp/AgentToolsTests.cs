@@ -173,6 +173,22 @@ public sealed class AgentToolsTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Contains("not an all-clear", tool.Text("note"), StringComparison.Ordinal);
     }
 
+    // What an agent is told when the sources are silent reaches it through the tools too: a none is never bare, and a
+    // search whose words the articles never mention says so beside its hits.
+    [Fact]
+    public async Task AnAgentGetsTheNotesWhereTheSourcesAreSilent()
+    {
+        var check = (await _agent.CallAsync("check_red_flags", new { description = "a cramp every couple of weeks that is gone in under a minute" })).Structured();
+        var search = (await _agent.CallAsync("search_knowledge", new { q = "do cramps mean I have a blood clot" })).Structured();
+
+        Assert.Equal("none", check.Text("seeDoctor"));
+        Assert.Contains("not an all-clear", check.Text("note"), StringComparison.Ordinal);
+        Assert.Contains("clot", search.GetProperty("unmatchedTerms").Texts());
+        Assert.NotEqual(0, search.GetProperty("hits").GetArrayLength());
+        Assert.Contains("“clot”", search.Text("note"), StringComparison.Ordinal);
+        Assert.Contains("no reassurance", search.Text("note"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListRedFlagRulesAnswersAsGetRules()
     {
