@@ -15,6 +15,8 @@
  *   UNIQUE     1: append n=TAG-<counter> to the query, so every request is a first request (a cache miss)
  * Prints one line: OPENLOOP {"rate":...,"requests":...,"errors":...,"p50_ms":...,"p99_ms":...,"p999_ms":...}
  * An answer with a status other than 2xx or 304 counts as an error, as does a connection the server closes.
+ * With OPENLOOP_STALL_MS=N set, also prints to stderr "STALL <due, CLOCK_MONOTONIC seconds> <latency ms>" for the first
+ * late answer (over N ms) of each stall, so stalls can be lined up with what else ran on the machine at that moment.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -188,6 +190,8 @@ int main(int argc, char **argv) {
     uint64_t queue_head = 0, queue_tail = 0;
     uint64_t deadline = start + (uint64_t)(seconds * 1e9) + 5000000000ull;
     struct epoll_event events[MAX_CONNECTIONS];
+    const char *stall_setting = getenv("OPENLOOP_STALL_MS");
+    uint64_t stall_ns = stall_setting ? (uint64_t)(atof(stall_setting) * 1e6) : 0, last_stall_due = 0;
 
     while (done + errors < total && now_ns() < deadline) {
         uint64_t now = now_ns();
@@ -230,6 +234,11 @@ int main(int argc, char **argv) {
                 if (c->busy && complete(c, &status)) {
                     if ((status >= 200 && status < 300) || status == 304) {
                         latencies[done++] = now_ns() - c->due_ns;
+                        /* Every request due during a stall is late: report the stall once, by its first late answer. */
+                        if (stall_ns && latencies[done - 1] > stall_ns && c->due_ns > last_stall_due + 200000000ull) {
+                            fprintf(stderr, "STALL %.3f %.1f\n", c->due_ns / 1e9, latencies[done - 1] / 1e6);
+                            last_stall_due = c->due_ns;
+                        }
                     } else {
                         errors++;
                     }

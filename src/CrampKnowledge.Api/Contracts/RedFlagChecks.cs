@@ -34,23 +34,26 @@ public sealed record RedFlagCheckRequest(
 /// <summary>The outcome of a red-flag check: every red flag that matched, and how soon to see a doctor.</summary>
 public sealed record RedFlagCheckResponse(
     [property: Description("none, unknown, soon or promptly (lowest first). soon or promptly: the highest level any matched trigger gives. "
-        + "unknown: no matched trigger needs a doctor, but the description says something no rule can assess (see unassessed and note). "
-        + "none: only when every word of the description was understood and nothing matched that needs a doctor; it is not an all-clear.")]
+        + "unknown: no matched trigger needs a doctor, but the description says something no rule can assess, or a condition, medicine or "
+        + "treatment given names no record (see unassessed, unrecognized and note). "
+        + "none: only when every word of the description was understood, every condition, medicine and treatment named a record, and nothing matched that needs a doctor; it is not an all-clear.")]
     string SeeDoctor,
     [property: Description("Words and phrases of the description, as the person wrote them, that the check does not understand and so cannot assess "
         + "(adjacent words joined into one phrase, each once). Always present: empty when every word was understood. Listed whatever the "
         + "seeDoctor, and even when the person denies them (\"no numbness\" lists numbness): the check cannot assess them either way.")]
     IReadOnlyList<string> Unassessed,
     [property: Description("A fixed note to show the person, present when unassessed is not empty (the rules endpoint's unassessedNote: the check "
-        + "knows only the warning signs in its sources, no match is not an all-clear, anyone worried should see a clinician) and whenever seeDoctor "
+        + "knows only the warning signs in its sources, no match is not an all-clear, anyone worried should see a clinician), else when unrecognized "
+        + "is not empty (its unrecognizedNote: the check could not weigh them, check the spelling and ask again), and whenever seeDoctor "
         + "is none (its nothingMatchedNote: no warning sign the check knows matched, which is not an all-clear). Absent only when seeDoctor is "
-        + "soon or promptly and every word was understood.")]
+        + "soon or promptly and everything given was understood.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
     [property: Description("Every red flag that matched, most pressing first (seeDoctor, then urgency, then name). Never truncated: show them all.")]
     IReadOnlyList<RedFlagMatch> Matches,
     [property: Description("Words from conditions, medications and treatments, and conditions and medicines the description names (negated ones left out), with the records they were read as.")]
     IReadOnlyList<RecognizedWord> Recognized,
-    [property: Description("Words from conditions, medications and treatments that name no record, with close matches; ask the person again.")]
+    [property: Description("Words from conditions, medications and treatments that name no record, with close matches; ask the person again. "
+        + "The check could not weigh them, so any of them makes a none an unknown.")]
     IReadOnlyList<UnrecognizedWord> Unrecognized,
     [property: Description("How many red flags' rules were evaluated (all of them).")]
     int CheckedRedFlags,
@@ -100,6 +103,7 @@ public sealed record RedFlagRulesResponse(
     IReadOnlyList<SeeDoctorLevel> SeeDoctorLevels,
     [property: Description("The note a check carries whenever some words are unassessed.")] string UnassessedNote,
     [property: Description("The note a check carries whenever it answers none.")] string NothingMatchedNote,
+    [property: Description("The note a check carries when a condition, medicine or treatment given names no record and no word is unassessed.")] string UnrecognizedNote,
     [property: Description("What the check understands; any other word of a description is unassessed.")] CheckVocabularySummary Vocabulary,
     IReadOnlyList<RedFlagRuleSet> RedFlags,
     string Disclaimer);

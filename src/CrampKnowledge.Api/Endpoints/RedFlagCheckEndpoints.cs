@@ -53,9 +53,10 @@ public static class RedFlagCheckEndpoints
     /// <summary>The answer from its parts: the input with the description's own answers, the matches and the unassessed words.</summary>
     internal static RedFlagCheckResponse Compose(CheckInput input, IReadOnlyList<RedFlagMatch> matches, IReadOnlyList<string> unassessed, int redFlagCount)
     {
-        var level = SeeDoctorLevels.Overall(matches, unassessed.Count > 0);
+        // A condition, medicine or treatment that names no record was not weighed by any rule: like an unassessed word, it keeps a none from being given.
+        var level = SeeDoctorLevels.Overall(matches, unassessed.Count > 0 || input.Unrecognized.Count > 0);
         return new RedFlagCheckResponse(
-            level, unassessed, SeeDoctorLevels.NoteFor(level, unassessed.Count > 0),
+            level, unassessed, SeeDoctorLevels.NoteFor(level, unassessed.Count > 0, input.Unrecognized.Count > 0),
             matches, input.Recognized, input.Unrecognized, redFlagCount, Disclaimer.Text);
     }
 
@@ -77,6 +78,7 @@ public static class RedFlagCheckEndpoints
             SeeDoctorLevels.All.Select(l => new SeeDoctorLevel(l, SeeDoctorLevels.Rank(l), SeeDoctorLevels.Descriptions[l])).ToList(),
             SeeDoctorLevels.UnassessedNote,
             SeeDoctorLevels.NothingMatchedNote,
+            SeeDoctorLevels.UnrecognizedNote,
             vocabulary.Summary(),
             rules.Entries.OrderByDescending(e => e.UrgencyRank).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => e.ToRuleSet()).ToList(),
             Disclaimer.Text);
@@ -112,10 +114,12 @@ public static class RedFlagCheckEndpoints
         + "the vocabulary lacks) is returned in `unassessed`, as written, with a fixed `note`: no match is then not an all-clear. "
         + "A denied sign (\"no numbness\") is still listed: the check cannot assess it either way.\n\n"
         + "The overall `seeDoctor` is the highest among all matched triggers, and `unknown` instead of `none` when anything is unassessed "
+        + "or unrecognized "
         + "(none < unknown < soon < promptly; `unassessed` is listed whatever the level):\n"
         + string.Concat(SeeDoctorLevels.All.Select(l => $"- `{l}`: {SeeDoctorLevels.Descriptions[l]}\n"))
         + "\nEvery matching red flag is returned, with its citations; none is ever dropped. Matches are sorted by `seeDoctor`, then urgency, then name. "
-        + "Words in `conditions`, `medications` and `treatments` that name no record come back in `unrecognized` with suggestions, so a bot can ask again.\n\n"
+        + "Words in `conditions`, `medications` and `treatments` that name no record come back in `unrecognized` with suggestions, so a bot can ask again; "
+        + "no rule could weigh them, so they make a `none` an `unknown`, with the rules endpoint's `unrecognizedNote`.\n\n"
         + "**The description's own answers.** Times said in words count as answers: `frequency` (\"three nights a week\", \"every other day\", \"most nights\" → often; "
         + "\"every night\" → daily; \"once a month\" → occasionally), `duration` (\"lasts for hours\", \"a few seconds\") and `ongoingFor` (\"for two months\", "
         + "\"since the summer\"); a time right after an activity (\"I run three times a week\") is about the activity and counts for nothing. Conditions and medicines "

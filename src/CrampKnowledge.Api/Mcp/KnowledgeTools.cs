@@ -84,7 +84,8 @@ internal static class KnowledgeTools
             "Checks what a person says about their cramps against every red flag's rules, as POST /api/v1/red-flags/check does. Give their "
             + "words in `description` (free text, negation and time words such as \"I don't have swelling\" or \"most nights\" are understood) "
             + "and any answers you know. `seeDoctor` is none, unknown, soon or promptly. Show every match in `matches` (never drop one) with its "
-            + "quotes. `unknown` means the description says something the check cannot assess (listed in `unassessed`). Whenever the answer "
+            + "quotes. `unknown` means the description says something the check cannot assess (listed in `unassessed`), or a condition, medicine "
+            + "or treatment you gave names nothing it knows (listed in `unrecognized`, with suggestions: ask the person and check again). Whenever the answer "
             + "has a `note` (always with unknown and none), tell it to the person, and never present unknown or none as an all-clear. " + RulesHint + Grounding,
             CheckSchema(),
             (services, request) =>

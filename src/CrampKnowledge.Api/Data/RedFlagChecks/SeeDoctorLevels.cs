@@ -34,17 +34,29 @@ public static class SeeDoctorLevels
         + "the warning signs named in its source articles about leg and foot cramps, not every reason to see a doctor. "
         + "Anyone worried about their symptoms should see a doctor or another clinician.";
 
-    /// <summary>The note a check's answer carries: about unassessed words when there are any, else about a none; a check that says to see a doctor needs none.</summary>
-    public static string? NoteFor(string level, bool anyUnassessed) =>
-        anyUnassessed ? UnassessedNote : level == None ? NothingMatchedNote : null;
+    /// <summary>
+    /// What a check says when a condition, medicine or treatment it was given names no record (a typo, or something the articles never
+    /// mention). The rules could not weigh it, so nothing matching is no more an all-clear than an unassessed word is.
+    /// </summary>
+    public const string UnrecognizedNote =
+        "Some conditions, medicines or treatments given (listed in unrecognized) are not among those this check knows, so it could not "
+        + "weigh them, and no match here is not an all-clear. Check their spelling against the suggestions and ask again. "
+        + "Anyone worried about their symptoms should see a doctor or another clinician.";
+
+    /// <summary>
+    /// The note a check's answer carries: about unassessed words when there are any, else about unrecognized answers, else about a none;
+    /// a check that says to see a doctor, with everything understood, needs none.
+    /// </summary>
+    public static string? NoteFor(string level, bool anyUnassessed, bool anyUnrecognized) =>
+        anyUnassessed ? UnassessedNote : anyUnrecognized ? UnrecognizedNote : level == None ? NothingMatchedNote : null;
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
-        [None] = "Given only when every word of the description was understood (the check's vocabulary, see GET /api/v1/red-flags/rules) "
-            + "and nothing matched that a source says needs a doctor. It is not an all-clear: the check knows only the warning signs its articles name. "
+        [None] = "Given only when every word of the description was understood (the check's vocabulary, see GET /api/v1/red-flags/rules), "
+            + "every condition, medicine and treatment given named a record, and nothing matched that a source says needs a doctor. It is not an all-clear: the check knows only the warning signs its articles name. "
             + "The answer carries the `note` that says so. Cautions about a treatment may still be among the matches.",
-        [Unknown] = "The description says something about the person's health that no rule can assess; those words are in `unassessed` "
-            + "and the answer carries the `note`. Nothing matched that a source says needs a doctor, but that is not an all-clear: "
+        [Unknown] = "The description says something about the person's health that no rule can assess (those words are in `unassessed`), "
+            + "or a condition, medicine or treatment given names no record (in `unrecognized`); the answer carries the `note`. Nothing matched that a source says needs a doctor, but that is not an all-clear: "
             + "anyone worried should see a clinician.",
         [Soon] = "A source says to see a doctor or a specialist about a matched red flag: arrange a visit. "
             + "Words no rule could assess are still listed in `unassessed`.",
@@ -76,10 +88,13 @@ public static class SeeDoctorLevels
         return highest;
     }
 
-    /// <summary>The check's answer: the matches' level when it says to see a doctor; else unknown if any word went unassessed; else none.</summary>
-    public static string Overall(IReadOnlyList<RedFlagMatch> matches, bool anyUnassessed)
+    /// <summary>
+    /// The check's answer: the matches' level when it says to see a doctor; else unknown if anything went unassessed (a word of the
+    /// description, or a condition, medicine or treatment that names no record); else none.
+    /// </summary>
+    public static string Overall(IReadOnlyList<RedFlagMatch> matches, bool anythingUnassessed)
     {
         var highest = Highest(matches);
-        return Rank(highest) > Rank(Unknown) ? highest : anyUnassessed ? Unknown : None;
+        return Rank(highest) > Rank(Unknown) ? highest : anythingUnassessed ? Unknown : None;
     }
 }
