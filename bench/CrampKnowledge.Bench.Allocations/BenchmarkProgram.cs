@@ -13,12 +13,17 @@ namespace CrampKnowledge.Bench.Allocations;
 /// <summary>
 /// Runs <see cref="HotPathBenchmarks"/>. <c>--smoke</c> runs each case once (BenchmarkDotNet's dry
 /// job): it proves the harness works, not what it measures. Other arguments go to BenchmarkDotNet
-/// (<c>--filter</c>, <c>--artifacts</c>).
+/// (<c>--filter</c>, <c>--artifacts</c>). <c>--heap</c> runs <see cref="HeapBreakdown"/> instead.
 /// </summary>
 public static class BenchmarkProgram
 {
     public static int Main(string[] args)
     {
+        if (args.FirstOrDefault() == "--heap")
+        {
+            return HeapBreakdown.Run(args[1..]);
+        }
+
         var smoke = args.Contains("--smoke");
         // In process: the benchmark project sits in the repository, so an out-of-process toolchain
         // would generate and build a project under Directory.Build.props' warnings-as-errors.

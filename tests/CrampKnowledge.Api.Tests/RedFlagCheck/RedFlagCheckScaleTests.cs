@@ -55,10 +55,19 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
 
         var skipped = AssertSkippedMentionsNeverOccur(api.Services, descriptions);
         var compared = AssertAnswersAsTheReference(api.Services, descriptions);
+        AssertPhrasesSplitAsOneByOne(api.Services);
 
         Assert.True(skipped > 0.99, $"checks skipped only {skipped:P1} of {api.Services.GetRequiredService<RedFlagRuleBook>().Described.Mentions.Count} mentions");
         Assert.True(compared > 5_000, $"only {compared} requests compared");
         ApiFactory.ReleaseFile(Path.Combine(_root, "knowledge.db"));
+    }
+
+    [Fact]
+    public void EveryPhraseSharedAtLoadIsSplitAsOnItsOwn()
+    {
+        var (triggerPhrases, mentions) = AssertPhrasesSplitAsOneByOne(factory.Services);
+
+        Assert.True(triggerPhrases > 100 && mentions > 100, $"only {triggerPhrases} trigger phrases and {mentions} mentions compared");
     }
 
     [Fact]
@@ -88,6 +97,44 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
             .. MentionDescriptions.For(book.GetRequiredService<KnowledgeSnapshot>(), book.GetRequiredService<RedFlagRuleBook>(), 600, Seed),
             "I get cramps several times a week and my legs hurt when I walk",
         ];
+    }
+
+    /// <summary>
+    /// Asserts that every trigger phrase and record mention the rule book split through its <see cref="CheckPhraseCache"/>
+    /// (one object per text, one string per word) has the text and words <see cref="CheckPhrase.From"/> gives it alone,
+    /// and is compiled to the same numbers; returns how many of each were compared.
+    /// </summary>
+    private static (int TriggerPhrases, int Mentions) AssertPhrasesSplitAsOneByOne(IServiceProvider services)
+    {
+        var rules = services.GetRequiredService<RedFlagRuleBook>();
+        var triggerPhrases = 0;
+        foreach (var trigger in rules.Entries.SelectMany(e => e.Triggers))
+        {
+            foreach (var (texts, phrases, compiled) in new[]
+            {
+                (trigger.Rule.Phrases, trigger.Phrases, trigger.CompiledPhrases),
+                (trigger.Rule.AlsoPhrases, trigger.AlsoPhrases, trigger.CompiledAlsoPhrases),
+            })
+            {
+                Assert.Equal(texts.Count, phrases.Count);
+                for (var i = 0; i < texts.Count; i++)
+                {
+                    var alone = CheckPhrase.From(texts[i]);
+                    Assert.Equal(alone.Text, phrases[i].Text);
+                    Assert.Equal(alone.Words, phrases[i].Words);
+                    Assert.Equal(rules.Phrases.Compiled(phrases[i]), compiled[i]);
+                    triggerPhrases++;
+                }
+            }
+        }
+
+        foreach (var (mention, words) in rules.Described.Mentions)
+        {
+            Assert.Equal(CheckPhrase.From(mention.Phrase.Text).Words, mention.Phrase.Words);
+            Assert.Equal(rules.Phrases.Compiled(mention.Phrase), words);
+        }
+
+        return (triggerPhrases, rules.Described.Mentions.Count);
     }
 
     /// <summary>Asserts that no mention a check skips occurs, even negated; returns the share of mentions skipped.</summary>
@@ -125,6 +172,7 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
         var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var referenceDescribed = new ReferenceDescribedAnswers(TimePhrases.All, [.. rules.Described.Mentions.Select(m => m.Mention)], rules.Phrases);
         var referenceVocabulary = ReferenceCheckVocabulary.Load(snapshot, rules);
+        Assert.Equal(referenceVocabulary.KnownPhraseCount, vocabulary.KnownPhraseCount);
         var random = new Random(Seed);
         var records = rules.Described.Mentions.Select(m => m.Mention.Id).Distinct().ToList();
         var compared = 0;

@@ -51,7 +51,11 @@ internal sealed class ReferenceCheckVocabulary
             _phrasesByFirstWord[phrases.Key] = [.. phrases];
         }
         _listedUnassessed = unassessed.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        KnownPhraseCount = known.Count;
     }
+
+    /// <summary>The known phrases with words, each as often as it is listed: the count the rules endpoint reports.</summary>
+    public int KnownPhraseCount { get; }
 
     public static ReferenceCheckVocabulary Load(KnowledgeSnapshot snapshot, RedFlagRuleBook rules)
     {

@@ -42,27 +42,52 @@ internal sealed class CheckVocabulary
         IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> curatedPhrases,
         IReadOnlyList<string> unassessed, IReadOnlyList<string> unassessedPhrases)
     {
-        var ordinaryPhrases = ordinary.Select(CheckPhrase.From).ToList();
-        var known = knownPhrases.Select(CheckPhrase.From).Where(p => p.Words.Count > 0).ToList();
-        var curated = curatedPhrases.Select(CheckPhrase.From).ToList();
-        var denied = unassessedPhrases.Select(CheckPhrase.From).ToList();
-        _index = new PhraseIndex(ordinaryPhrases.Concat(known).Concat(curated).Concat(denied));
-        _unassessedPhrases = [.. denied.Select(_index.Compiled)];
+        // Each phrase as its words, split once per distinct text: at 100x most known phrases are said many times over.
+        var wordsOf = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        IReadOnlyList<string> Words(string text) =>
+            wordsOf.TryGetValue(text, out var words) ? words : wordsOf[text] = PhraseMatcher.PhraseWords(text);
+
+        var phrases = new List<IReadOnlyList<string>>(ordinary.Count + knownPhrases.Count + curatedPhrases.Count + unassessedPhrases.Count);
+        phrases.AddRange(ordinary.Select(Words));
+        var knownStart = phrases.Count;
+        phrases.AddRange(knownPhrases.Select(Words).Where(w => w.Count > 0));
+        var curatedStart = phrases.Count;
+        phrases.AddRange(curatedPhrases.Select(Words));
+        var deniedStart = phrases.Count;
+        phrases.AddRange(unassessedPhrases.Select(Words));
+        _index = PhraseIndex.Compile(phrases, out var compiled);
+        _unassessedPhrases = compiled[deniedStart..];
         // A phrase with a gap never occurs here (no description word reads as one), filed or not: Occurs tests every word.
         _unassessedByWords = new AdjacentWordIndex(_unassessedPhrases, _index.PhraseWordCount);
         _ordinary = new bool[_index.PhraseWordCount];
-        foreach (var phrase in ordinaryPhrases)
+        for (var i = 0; i < knownStart; i++)
         {
-            _ordinary[_index.Compiled(phrase)[0]] = true;
+            _ordinary[compiled[i][0]] = true;
         }
 
-        _coveringPhrases = [.. known.Select(p => (Words: _index.Compiled(p), Curated: false))
-            .Concat(curated.Select(p => (Words: _index.Compiled(p), Curated: true)))
-            .DistinctBy(p => (string.Join(' ', p.Words), p.Curated))];
-        _coveringByWords = new AdjacentWordIndex([.. _coveringPhrases.Select(p => p.Words)], _index.PhraseWordCount);
+        // Each phrase once with the same words and the same curation, the first kept.
+        var seen = new HashSet<(int[] Words, bool Curated)>(SameCoveringPhrase.Instance);
+        var covering = new List<(int[] Words, bool Curated)>(deniedStart - knownStart);
+        for (var i = knownStart; i < deniedStart; i++)
+        {
+            var phrase = (compiled[i], i >= curatedStart);
+            if (seen.Add(phrase))
+            {
+                covering.Add(phrase);
+            }
+        }
+
+        _coveringPhrases = [.. covering];
+        var coveringWords = new int[_coveringPhrases.Length][];
+        for (var i = 0; i < coveringWords.Length; i++)
+        {
+            coveringWords[i] = _coveringPhrases[i].Words;
+        }
+
+        _coveringByWords = new AdjacentWordIndex(coveringWords, _index.PhraseWordCount);
         _listedUnassessed = unassessed.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OrdinaryWordCount = ordinary.Count;
-        KnownPhraseCount = known.Count;
+        KnownPhraseCount = curatedStart - knownStart;
         OrdinaryPhrases = curatedPhrases;
         ListedUnassessed = unassessed;
         UnassessedPhrases = unassessedPhrases;
@@ -369,6 +394,22 @@ internal sealed class CheckVocabulary
 
     // The description's words are split as the rule phrases' are (FoundPhrases): runs of letters and digits.
     private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
+
+    private sealed class SameCoveringPhrase : IEqualityComparer<(int[] Words, bool Curated)>
+    {
+        public static readonly SameCoveringPhrase Instance = new();
+
+        public bool Equals((int[] Words, bool Curated) x, (int[] Words, bool Curated) y) =>
+            x.Curated == y.Curated && x.Words.AsSpan().SequenceEqual(y.Words);
+
+        public int GetHashCode((int[] Words, bool Curated) phrase)
+        {
+            var hash = new HashCode();
+            hash.Add(phrase.Curated);
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(phrase.Words.AsSpan()));
+            return hash.ToHashCode();
+        }
+    }
 
     private record struct Word(int Start, int End, int[] Numbers, bool Listed, bool Understood);
 }

@@ -19,19 +19,66 @@ internal sealed class PhraseIndex
 
     // By phrase word number: the word is a negation cue or a contracted cue's stem ("doesn" of "doesn't").
     private readonly bool[] _cueWords;
-    private readonly Dictionary<CheckPhrase, int[]> _compiled = new(ReferenceEqualityComparer.Instance);
+
+    // Null for an index built by Compile, whose owner keeps the compiled phrases itself.
+    private readonly Dictionary<CheckPhrase, int[]>? _compiled;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _phraseWordsBySpelling;
 
+    /// <summary>Compiles the phrases and keeps them, so that <see cref="Compiled"/> finds each one's numbers.</summary>
     public PhraseIndex(IEnumerable<CheckPhrase> phrases)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        _compiled = new Dictionary<CheckPhrase, int[]>(ReferenceEqualityComparer.Instance);
         foreach (var phrase in phrases)
         {
-            _compiled[phrase] = phrase.Words
-                .Select(word => word == PhraseMatcher.Gap ? Gap : numbers.TryAdd(word, numbers.Count) ? numbers.Count - 1 : numbers[word])
-                .ToArray();
+            _compiled[phrase] = Number(phrase.Words, numbers);
         }
 
+        (_phraseWordsBySpelling, _cueWords, PhraseWordCount, NumberPhraseWords, LongestSpelling) = Spell(numbers);
+    }
+
+    private PhraseIndex(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        compiled = new int[phrases.Count][];
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            compiled[i] = Number(phrases[i], numbers);
+        }
+
+        (_phraseWordsBySpelling, _cueWords, PhraseWordCount, NumberPhraseWords, LongestSpelling) = Spell(numbers);
+    }
+
+    /// <summary>
+    /// Compiles phrases given as their words (<see cref="PhraseMatcher.PhraseWords"/>) into <paramref name="compiled"/>, in
+    /// their order, numbered as the constructor numbers them, and keeps no phrase: the check vocabulary's 151,000 phrases at
+    /// 100 times today's content kept 43 MB alive as <see cref="CheckPhrase"/> objects that no check reads.
+    /// </summary>
+    public static PhraseIndex Compile(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled) => new(phrases, out compiled);
+
+    // A phrase's words as numbers, each new word numbered next; a loop rather than LINQ: it runs for every phrase at start-up.
+    private static int[] Number(IReadOnlyList<string> words, Dictionary<string, int> numbers)
+    {
+        var compiled = new int[words.Count];
+        for (var i = 0; i < compiled.Length; i++)
+        {
+            var word = words[i];
+            if (word == PhraseMatcher.Gap)
+            {
+                compiled[i] = Gap;
+            }
+            else if (!numbers.TryGetValue(word, out compiled[i]))
+            {
+                compiled[i] = numbers[word] = numbers.Count;
+            }
+        }
+
+        return compiled;
+    }
+
+    private static (Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> BySpelling, bool[] CueWords, int WordCount, int[] NumberPhraseWords, int LongestSpelling)
+        Spell(Dictionary<string, int> numbers)
+    {
         var bySpelling = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (word, number) in numbers)
         {
@@ -42,33 +89,33 @@ internal sealed class PhraseIndex
             }
         }
 
+        int[] numberPhraseWords = [];
         // A phrase's "#" stands for a number: number words match it, and digits get NumberPhraseWords.
         if (numbers.TryGetValue(NumberWord, out var numberWord))
         {
-            NumberPhraseWords = [numberWord];
+            numberPhraseWords = [numberWord];
             foreach (var spelling in TimeWords.Numbers.Keys)
             {
                 (bySpelling.TryGetValue(spelling, out var list) ? list : bySpelling[spelling] = []).Add(numberWord);
             }
         }
 
-        _phraseWordsBySpelling = bySpelling
+        var phraseWordsBySpelling = bySpelling
             .ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        PhraseWordCount = numbers.Count;
-        _cueWords = new bool[numbers.Count];
+        var cueWords = new bool[numbers.Count];
         foreach (var (word, number) in numbers)
         {
-            _cueWords[number] = (DescriptionVocabulary.Find(word).Roles & (WordRoles.Cue | WordRoles.CueStem)) != 0;
+            cueWords[number] = (DescriptionVocabulary.Find(word).Roles & (WordRoles.Cue | WordRoles.CueStem)) != 0;
         }
 
-        LongestSpelling = bySpelling.Keys.Max(s => (int?)s.Length) ?? 0;
+        return (phraseWordsBySpelling, cueWords, numbers.Count, numberPhraseWords, bySpelling.Keys.Max(s => (int?)s.Length) ?? 0);
     }
 
     public int PhraseWordCount { get; }
 
     /// <summary>What a number in digits matches: the number phrase word, when some phrase has one.</summary>
-    public int[] NumberPhraseWords { get; } = [];
+    public int[] NumberPhraseWords { get; }
 
     /// <summary>A description word longer than this matches no phrase word.</summary>
     public int LongestSpelling { get; }
@@ -90,8 +137,9 @@ internal sealed class PhraseIndex
         return false;
     }
 
-    /// <summary>The phrase's words as numbers, <see cref="Gap"/> for a gap.</summary>
-    public int[] Compiled(CheckPhrase phrase) => _compiled[phrase];
+    /// <summary>The phrase's words as numbers, <see cref="Gap"/> for a gap; only for an index built from the phrases it keeps.</summary>
+    public int[] Compiled(CheckPhrase phrase) =>
+        (_compiled ?? throw new InvalidOperationException("This index was compiled without keeping its phrases."))[phrase];
 
     /// <summary>The numbers of the phrase words a lower-case description word matches; empty when none.</summary>
     public int[] PhraseWordsSpelled(ReadOnlySpan<char> word) =>

@@ -21,13 +21,14 @@ internal sealed record RecordMention(CheckPhrase Phrase, string Answer, RecordKi
     /// </summary>
     public static readonly IReadOnlyList<string> NotInDescriptions = ["sweating"];
 
-    public static IEnumerable<RecordMention> From(KnowledgeSnapshot snapshot) =>
+    /// <summary>Every mention, its phrase split by <paramref name="phrases"/> (shared with the rule book's triggers).</summary>
+    public static IEnumerable<RecordMention> From(KnowledgeSnapshot snapshot, CheckPhraseCache phrases) =>
         snapshot.RecordsOf(RecordKind.Cause).Concat(snapshot.RecordsOf(RecordKind.Treatment))
             .OrderBy(r => r.Kind).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => (Record: r, Answer: AnswerFor(r.Kind, r.Category)))
             .Where(r => r.Answer is not null)
             .SelectMany(r => Spellings(r.Record)
-                .Select(s => new RecordMention(CheckPhrase.From(s), r.Answer!, r.Record.Kind, r.Record.Id, r.Record.Name)))
+                .Select(s => new RecordMention(phrases.From(s), r.Answer!, r.Record.Kind, r.Record.Id, r.Record.Name)))
             .Where(m => m.Phrase.Words.Count > 0)
             .DistinctBy(m => (m.Answer, string.Join(' ', m.Phrase.Words)));
 

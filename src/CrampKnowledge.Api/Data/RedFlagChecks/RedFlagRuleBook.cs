@@ -67,6 +67,7 @@ internal sealed class RedFlagRuleBook
     public static RedFlagRuleBook Load(KnowledgeSnapshot snapshot)
     {
         var sourceTitles = snapshot.Sources.ToDictionary(s => s.Id, s => s.Title);
+        var phrases = new CheckPhraseCache();
         var triggers = snapshot.RedFlagTriggers
             .OrderBy(t => t.Position)
             .ToLookup(t => t.RedFlagId);
@@ -86,8 +87,8 @@ internal sealed class RedFlagRuleBook
                     ? new RuleBasis(source, sourceTitles.GetValueOrDefault(source, source), quote)
                     : null;
                 var rule = new TriggerRule(i + 1, t.Phrases, t.AlsoPhrases, t.Answers.ConvertAll(a => new AnswerCondition(a.Answer, a.Values)), t.SeeDoctor, basis, t.Note);
-                return new RuleBookTrigger(rule, t.Phrases.ConvertAll(CheckPhrase.From), t.AlsoPhrases.ConvertAll(CheckPhrase.From));
-            }).ToList())).ToList(), RecordMention.From(snapshot).ToList());
+                return new RuleBookTrigger(rule, t.Phrases.ConvertAll(phrases.From), t.AlsoPhrases.ConvertAll(phrases.From));
+            }).ToList())).ToList(), RecordMention.From(snapshot, phrases).ToList());
     }
 
     // By seeDoctor, then urgency, then name; the position keeps the book's order for full ties, as a stable sort would.
