@@ -234,7 +234,10 @@ def main(work, mode):
     w(f"- load average (1, 5, 15 min) before the run: {metrics.get('load_before')}, after: {metrics.get('load_after')}; "
       "\"other load on CPU 0 / 1\" is the busy time of the server's core not spent in the server process, and of "
       "wrk's core not spent in wrk, during the row (anything above a few % means the row was disturbed)")
-    w("- API: Release build, `ASPNETCORE_ENVIRONMENT=Production`, `Http__RateLimit__Enabled=false`, "
+    build = {"published": "published build (`dotnet publish -c Release`, ReadyToRun, as the Dockerfile ships it)",
+             "plain": "plain build (`dotnet build -c Release` output, no ReadyToRun, as `dotnet run -c Release` starts it)"}
+    w(f"- API: {build.get(metrics.get('build', 'published'), metrics.get('build'))}, "
+      "`ASPNETCORE_ENVIRONMENT=Production`, `Http__RateLimit__Enabled=false`, "
       "stdout and stderr to a file; references: bench/Reference (Kestrel, precomputed bytes) and nginx (static files), "
       "each answering the API's own bytes for the row")
     warmups = sorted((k.split(".")[1], k.split(".")[2], metrics[k], metrics.get(k.replace(".seconds", ".jit_permille"), "?"))

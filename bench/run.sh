@@ -12,6 +12,10 @@
 #                           (repeatable); a full run always adds "request log off"
 #   bench/run.sh --profile  also measure a copy of the production API under perf (cpu-clock
 #                           samples) and report where each row's CPU time goes
+#   bench/run.sh --build plain
+#                           measure the API as `dotnet build -c Release` outputs it (no ReadyToRun) instead
+#                           of the published build the image ships (--build published, the default); the
+#                           report's header says which
 #
 # BENCH_SECONDS (per row, default 12), BENCH_WARMUP_SECONDS (least warm-up per process, default
 # 30; it goes on, up to 120 s, until tiered compilation has finished) and BENCH_CONNECTIONS (32)
@@ -25,6 +29,7 @@ root=$PWD
 command_line="bench/run.sh${*:+ $*}"
 mode=full
 profile=no
+build=published
 # The request log is switched off both ways the API has known: its ILogger category, and Http:RequestLog.
 quiet_log="request log off:Logging__LogLevel__CrampKnowledge.Api.Hosting.RequestLoggingMiddleware=Warning,Http__RequestLog=off"
 variants=("production:")
@@ -33,6 +38,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) mode=smoke ;;
     --profile) profile=yes ;;
+    --build)
+      [ $# -ge 2 ] && [[ "$2" == published || "$2" == plain ]] || { echo "--build needs 'published' or 'plain'" >&2; exit 2; }
+      build=$2
+      shift ;;
     --variant)
       [ $# -ge 2 ] && [[ "$2" == *:* ]] || { echo "--variant needs 'LABEL:VAR=value,...'" >&2; exit 2; }
       extra_variants+=("$2")
@@ -154,6 +163,8 @@ reference_dir=$work/publish/reference
 allocations_dir=$work/publish/allocations
 
 # The runtime settings the Docker image sets (DOTNET_* ENV lines of the Dockerfile), so the API runs here as it ships.
+# Only those the runtime reads from nowhere but the environment are there; the others are in the API's
+# runtimeconfig.json, which both kinds of build carry.
 mapfile -t image_runtime_env < <(grep -o 'DOTNET_[A-Za-z0-9_]*=[^ \\]*' "$root/Dockerfile")
 
 # Sets api_command: the API as the image runs it (production settings, the image's runtime variables) on
@@ -240,7 +251,7 @@ results=$work/results.tsv
 metric() { printf '%s\t%s\n' "$1" "$2" >>"$metrics"; }
 
 # --- Build ------------------------------------------------------------------------------------
-step "Building Release into $work/publish"
+step "Building Release into $work/publish ($build build of the API)"
 build_log=$work/build.log
 # The reference shares nothing with the API, so it builds alongside; the allocation benchmarks build
 # the API project too, so they wait for its publish.
@@ -248,7 +259,13 @@ dotnet publish bench/Reference -c Release -o "$reference_dir" --nologo >"$work/b
 reference_build=$!
 pids+=("$reference_build")
 {
-  dotnet publish src/CrampKnowledge.Api -c Release -o "$api_dir" --nologo &&
+  # published: what the Dockerfile ships (ReadyToRun). plain: what `dotnet build -c Release` (and so `dotnet run
+  # -c Release`) starts, JIT-compiled from IL.
+  if [ "$build" = plain ]; then
+    dotnet build src/CrampKnowledge.Api -c Release -o "$api_dir" --nologo
+  else
+    dotnet publish src/CrampKnowledge.Api -c Release -o "$api_dir" --nologo
+  fi &&
     dotnet build bench/CrampKnowledge.Bench.Allocations -c Release -o "$allocations_dir" --nologo
 } >"$build_log" 2>&1 || { wait "$reference_build" || true; tail -n 40 "$build_log" >&2; fail "the Release build failed."; }
 wait "$reference_build" || { tail -n 40 "$work/build-reference.log" >&2; fail "the reference app's Release build failed."; }
@@ -774,6 +791,7 @@ allocation_args=(--filter '*' --artifacts "$work/allocations")
 # --- Report -----------------------------------------------------------------------------------
 step "Report"
 metric mode "$mode"
+metric build "$build"
 metric seconds "$seconds"
 metric warmup_seconds "$warmup_seconds"
 metric connections "$connections"
