@@ -46,7 +46,7 @@ internal static class DifferentialDescriptions
     public static List<string> For(RedFlagRuleBook rules, int soups, int seed)
     {
         var random = new Random(seed);
-        var phrases = rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases))
+        var phrases = RuleBookPhrases.Triggers(rules).Select(p => p.Phrase)
             .DistinctBy(p => p.Text).ToList();
         var vocabulary = phrases.SelectMany(p => p.Words).Where(w => w != PhraseMatcher.Gap).Distinct().ToList();
         var descriptions = new List<string>();

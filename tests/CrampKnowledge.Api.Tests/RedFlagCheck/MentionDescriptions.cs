@@ -26,7 +26,7 @@ internal static class MentionDescriptions
     public static List<string> For(KnowledgeSnapshot snapshot, RedFlagRuleBook rules, int count, int seed)
     {
         var random = new Random(seed);
-        var mentions = rules.Described.Mentions.Select(m => m.Mention.Phrase.Text).Distinct().ToList();
+        var mentions = rules.Described.Mentions.Select(m => m.Mention.Text).Distinct().ToList();
         var records = snapshot.Records.SelectMany(r => r.Aliases.Prepend(r.Name).Prepend(r.Id)).Distinct().ToList();
         var vocabulary = snapshot.CheckVocabulary.Where(w => w.List != CheckWord.WordList).Select(w => w.Text).ToList();
         var times = TimePhrases.All.Select(t => t.Text).ToList();

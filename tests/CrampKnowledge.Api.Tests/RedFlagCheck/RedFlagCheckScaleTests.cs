@@ -76,7 +76,7 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
         var rules = factory.Services.GetRequiredService<RedFlagRuleBook>();
         using var found = rules.Phrases.Read("I've been on water pills and statins since my kidney disease");
 
-        var said = rules.Described.MentionsSaid(found).Select(i => rules.Described.Mentions[i].Mention.Phrase.Text).ToHashSet();
+        var said = rules.Described.MentionsSaid(found).Select(i => rules.Described.Mentions[i].Mention.Text).ToHashSet();
 
         Assert.Contains("water pills", said, StringComparer.OrdinalIgnoreCase);
         Assert.Contains("statins", said, StringComparer.OrdinalIgnoreCase);
@@ -100,41 +100,30 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
     }
 
     /// <summary>
-    /// Asserts that every trigger phrase and record mention the rule book split through its <see cref="CheckPhraseCache"/>
-    /// (one object per text, one string per word) has the text and words <see cref="CheckPhrase.From"/> gives it alone,
-    /// and is compiled to the same numbers; returns how many of each were compared.
+    /// Asserts that every trigger phrase, time phrase and record mention the rule book compiled (its words split once per
+    /// text, the phrases kept by no one) has the numbers <see cref="RuleBookPhrases.ReferenceNumbers"/> gives the words
+    /// <see cref="CheckPhrase.From"/> splits from its text alone, in the order the book's index numbered them; returns how
+    /// many trigger phrases and mentions were compared.
     /// </summary>
     private static (int TriggerPhrases, int Mentions) AssertPhrasesSplitAsOneByOne(IServiceProvider services)
     {
         var rules = services.GetRequiredService<RedFlagRuleBook>();
-        var triggerPhrases = 0;
-        foreach (var trigger in rules.Entries.SelectMany(e => e.Triggers))
+        var triggers = RuleBookPhrases.Triggers(rules);
+        var times = rules.Described.Times;
+        var mentions = rules.Described.Mentions;
+        var expected = RuleBookPhrases.ReferenceNumbers(triggers.Select(t => t.Phrase.Words)
+            .Concat(times.Select(t => t.Phrase.Phrase.Words))
+            .Concat(mentions.Select(m => CheckPhrase.From(m.Mention.Text).Words)));
+        var actual = triggers.Select(t => t.Compiled).Concat(times.Select(t => t.Words)).Concat(mentions.Select(m => m.Words)).ToList();
+
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
         {
-            foreach (var (texts, phrases, compiled) in new[]
-            {
-                (trigger.Rule.Phrases, trigger.Phrases, trigger.CompiledPhrases),
-                (trigger.Rule.AlsoPhrases, trigger.AlsoPhrases, trigger.CompiledAlsoPhrases),
-            })
-            {
-                Assert.Equal(texts.Count, phrases.Count);
-                for (var i = 0; i < texts.Count; i++)
-                {
-                    var alone = CheckPhrase.From(texts[i]);
-                    Assert.Equal(alone.Text, phrases[i].Text);
-                    Assert.Equal(alone.Words, phrases[i].Words);
-                    Assert.Equal(rules.Phrases.Compiled(phrases[i]), compiled[i]);
-                    triggerPhrases++;
-                }
-            }
+            Assert.Equal(expected[i], actual[i]);
         }
 
-        foreach (var (mention, words) in rules.Described.Mentions)
-        {
-            Assert.Equal(CheckPhrase.From(mention.Phrase.Text).Words, mention.Phrase.Words);
-            Assert.Equal(rules.Phrases.Compiled(mention.Phrase), words);
-        }
-
-        return (triggerPhrases, rules.Described.Mentions.Count);
+        Assert.Equal(expected.SelectMany(p => p).Where(n => n != PhraseIndex.Gap).Distinct().Count(), rules.Phrases.PhraseWordCount);
+        return (triggers.Count, mentions.Count);
     }
 
     /// <summary>Asserts that no mention a check skips occurs, even negated; returns the share of mentions skipped.</summary>
@@ -151,7 +140,7 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
             {
                 if (!said.Contains(i) && found.FindAnyWords(described.Mentions[i].Words) is { } at)
                 {
-                    Assert.Fail($"\"{description}\" says {described.Mentions[i].Mention.Phrase.Text} at words {at.First}-{at.Last}, which the check skipped");
+                    Assert.Fail($"\"{description}\" says {described.Mentions[i].Mention.Text} at words {at.First}-{at.Last}, which the check skipped");
                 }
             }
 
@@ -170,7 +159,7 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
         var directory = services.GetRequiredService<RecordDirectory>();
         var snapshot = services.GetRequiredService<KnowledgeSnapshot>();
         var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var referenceDescribed = new ReferenceDescribedAnswers(TimePhrases.All, [.. rules.Described.Mentions.Select(m => m.Mention)], rules.Phrases);
+        var referenceDescribed = new ReferenceDescribedAnswers(rules.Described.Times, rules.Described.Mentions);
         var referenceVocabulary = ReferenceCheckVocabulary.Load(snapshot, rules);
         Assert.Equal(referenceVocabulary.KnownPhraseCount, vocabulary.KnownPhraseCount);
         var random = new Random(Seed);

@@ -33,7 +33,7 @@ public class RedFlagMatcherDifferentialTests(ApiFactory factory) : IClassFixture
     [Fact]
     public void EveryPhraseIsFoundWhereTheReferenceFindsIt()
     {
-        var phrases = _rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases)).ToList();
+        var phrases = RuleBookPhrases.Triggers(_rules);
         var descriptions = DifferentialDescriptions.For(_rules, soups: 3000, Seed);
         var foundPhrases = new HashSet<string>();
         var matches = 0;
@@ -44,10 +44,10 @@ public class RedFlagMatcherDifferentialTests(ApiFactory factory) : IClassFixture
             var words = ReferencePhraseMatcher.Words(description);
             var negatedBy = ReferenceNegation.NegatedBy(description, words);
             var found = _rules.Phrases.Read(description);
-            foreach (var phrase in phrases)
+            foreach (var (phrase, compiled) in phrases)
             {
                 var expected = ReferencePhraseMatcher.Find(words, phrase.Words, negatedBy);
-                var actual = found.Find(phrase);
+                var actual = found.Find(compiled);
 
                 if (expected != actual)
                 {
@@ -69,7 +69,7 @@ public class RedFlagMatcherDifferentialTests(ApiFactory factory) : IClassFixture
         Assert.True(descriptions.Count > 10_000, $"only {descriptions.Count} descriptions");
         Assert.True(matches > 20_000, $"only {matches} matches: the descriptions hardly test the matcher");
         Assert.True(negated > 2_000, $"only {negated} occurrences negated: the descriptions hardly test negation");
-        Assert.Equal(phrases.Select(p => p.Text).Distinct().Order(), foundPhrases.Order());
+        Assert.Equal(phrases.Select(p => p.Phrase.Text).Distinct().Order(), foundPhrases.Order());
     }
 
     [Fact]

@@ -33,17 +33,25 @@ internal sealed class ReferenceCheckVocabulary
         var known = knownPhrases.Select(CheckPhrase.From).Where(p => p.Words.Count > 0).ToList();
         var curated = curatedPhrases.Select(CheckPhrase.From).ToList();
         var denied = unassessedPhrases.Select(CheckPhrase.From).ToList();
-        _index = new PhraseIndex(ordinaryPhrases.Concat(known).Concat(curated).Concat(denied));
-        _unassessedPhrases = [.. denied.Select(_index.Compiled)];
+        var all = ordinaryPhrases.Concat(known).Concat(curated).Concat(denied).ToList();
+        _index = PhraseIndex.Compile([.. all.Select(p => p.Words)], out var compiledWords);
+        var compiled = new Dictionary<CheckPhrase, int[]>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < all.Count; i++)
+        {
+            compiled[all[i]] = compiledWords[i];
+        }
+
+        int[] Compiled(CheckPhrase phrase) => compiled[phrase];
+        _unassessedPhrases = [.. denied.Select(Compiled)];
         _ordinary = new bool[_index.PhraseWordCount];
         foreach (var phrase in ordinaryPhrases)
         {
-            _ordinary[_index.Compiled(phrase)[0]] = true;
+            _ordinary[Compiled(phrase)[0]] = true;
         }
 
         _phrasesByFirstWord = new (int[], bool)[_index.PhraseWordCount][];
-        var phrasesByFirstWord = known.Select(p => (Words: _index.Compiled(p), Curated: false))
-            .Concat(curated.Select(p => (Words: _index.Compiled(p), Curated: true)))
+        var phrasesByFirstWord = known.Select(p => (Words: Compiled(p), Curated: false))
+            .Concat(curated.Select(p => (Words: Compiled(p), Curated: true)))
             .DistinctBy(p => (string.Join(' ', p.Words), p.Curated))
             .GroupBy(p => p.Words[0]);
         foreach (var phrases in phrasesByFirstWord)
@@ -60,7 +68,7 @@ internal sealed class ReferenceCheckVocabulary
     public static ReferenceCheckVocabulary Load(KnowledgeSnapshot snapshot, RedFlagRuleBook rules)
     {
         var entries = snapshot.CheckVocabulary;
-        var rulePhrases = rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases))
+        var rulePhrases = RuleBookPhrases.Triggers(rules).Select(p => p.Phrase)
             .SelectMany(p => string.Join(' ', p.Words).Split(PhraseMatcher.Gap, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var recordPhrases = snapshot.Records.SelectMany(r => r.Aliases.Prepend(r.Name));
         return new ReferenceCheckVocabulary(

@@ -14,10 +14,11 @@ internal sealed class ReferenceDescribedAnswers
     private readonly (TimePhrase Phrase, int[] Words)[] _times;
     private readonly (RecordMention Mention, int[] Words)[] _mentions;
 
-    public ReferenceDescribedAnswers(IReadOnlyList<TimePhrase> times, IReadOnlyList<RecordMention> mentions, PhraseIndex index)
+    /// <summary>The phrases with their words as the rule book compiled them (<see cref="DescribedAnswers.Times"/>, <see cref="DescribedAnswers.Mentions"/>).</summary>
+    public ReferenceDescribedAnswers(IReadOnlyList<(TimePhrase Phrase, int[] Words)> times, IReadOnlyList<(RecordMention Mention, int[] Words)> mentions)
     {
-        _times = [.. times.Select(t => (t, index.Compiled(t.Phrase)))];
-        _mentions = [.. mentions.Select(m => (m, index.Compiled(m.Phrase)))];
+        _times = [.. times];
+        _mentions = [.. mentions];
     }
 
     /// <summary>

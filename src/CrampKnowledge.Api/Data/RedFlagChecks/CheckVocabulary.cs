@@ -115,8 +115,9 @@ internal sealed class CheckVocabulary
     public static CheckVocabulary Load(KnowledgeSnapshot snapshot, RedFlagRuleBook rules)
     {
         var entries = snapshot.CheckVocabulary;
-        var rulePhrases = rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases))
-            .SelectMany(p => string.Join(' ', p.Words).Split(PhraseMatcher.Gap, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        var words = new PhraseWordsCache();
+        var rulePhrases = rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Rule.Phrases.Concat(t.Rule.AlsoPhrases))
+            .SelectMany(p => string.Join(' ', words.Of(p)).Split(PhraseMatcher.Gap, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var recordPhrases = snapshot.Records.SelectMany(r => r.Aliases.Prepend(r.Name));
         return new CheckVocabulary(
             // The words the check reads itself (negation cues in every spelling, scope ends, number words) are understood like

@@ -24,19 +24,19 @@ internal sealed class DescribedAnswers
     [ThreadStatic]
     private static List<int>? t_candidates;
 
-    public DescribedAnswers(IReadOnlyList<TimePhrase> times, IReadOnlyList<RecordMention> mentions, PhraseIndex index)
+    /// <summary>The phrases with their words as the rule book's <see cref="PhraseIndex"/> numbers them (<see cref="PhraseIndex.Compile"/>).</summary>
+    public DescribedAnswers((TimePhrase Phrase, int[] Words)[] times, (RecordMention Mention, int[] Words)[] mentions, int phraseWordCount)
     {
-        _times = [.. times.Select(t => (t, index.Compiled(t.Phrase)))];
-        _mentions = [.. mentions.Select(m => (m, index.Compiled(m.Phrase)))];
-        _mentionsByWords = new AdjacentWordIndex([.. _mentions.Select(m => m.Words)], index.PhraseWordCount);
+        _times = times;
+        _mentions = mentions;
+        _mentionsByWords = new AdjacentWordIndex([.. _mentions.Select(m => m.Words)], phraseWordCount);
     }
+
+    /// <summary>Every time phrase, with its words as the rule book's index numbers them.</summary>
+    internal IReadOnlyList<(TimePhrase Phrase, int[] Words)> Times => _times;
 
     /// <summary>Every record mention, with its words as the rule book's index numbers them.</summary>
     internal IReadOnlyList<(RecordMention Mention, int[] Words)> Mentions => _mentions;
-
-    /// <summary>Every phrase to compile into the index.</summary>
-    public static IEnumerable<CheckPhrase> PhrasesOf(IReadOnlyList<TimePhrase> times, IReadOnlyList<RecordMention> mentions) =>
-        times.Select(t => t.Phrase).Concat(mentions.Select(m => m.Phrase));
 
     /// <summary>
     /// The input with what the description says added: each answer as a <see cref="GivenAnswer"/> whose

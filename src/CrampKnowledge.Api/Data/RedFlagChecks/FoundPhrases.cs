@@ -83,10 +83,7 @@ internal sealed class FoundPhrases : IDisposable
         ArrayPool<ulong>.Shared.Return(_said);
     }
 
-    /// <summary>Where the phrase first occurs (character offsets in the description), or null.</summary>
-    public (int Start, int End)? Find(CheckPhrase phrase) => Find(_index.Compiled(phrase));
-
-    /// <summary>Where a phrase compiled by <see cref="PhraseIndex.Compiled"/> first occurs unnegated, or null.</summary>
+    /// <summary>Where a phrase compiled by <see cref="PhraseIndex.Compile"/> first occurs unnegated (character offsets in the description), or null.</summary>
     public (int Start, int End)? Find(int[] words) =>
         FindWords(words) is { } found ? (_words[found.First].Start, _words[found.Last].End) : null;
 

@@ -20,22 +20,7 @@ internal sealed class PhraseIndex
     // By phrase word number: the word is a negation cue or a contracted cue's stem ("doesn" of "doesn't").
     private readonly bool[] _cueWords;
 
-    // Null for an index built by Compile, whose owner keeps the compiled phrases itself.
-    private readonly Dictionary<CheckPhrase, int[]>? _compiled;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _phraseWordsBySpelling;
-
-    /// <summary>Compiles the phrases and keeps them, so that <see cref="Compiled"/> finds each one's numbers.</summary>
-    public PhraseIndex(IEnumerable<CheckPhrase> phrases)
-    {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        _compiled = new Dictionary<CheckPhrase, int[]>(ReferenceEqualityComparer.Instance);
-        foreach (var phrase in phrases)
-        {
-            _compiled[phrase] = Number(phrase.Words, numbers);
-        }
-
-        (_phraseWordsBySpelling, _cueWords, PhraseWordCount, NumberPhraseWords, LongestSpelling) = Spell(numbers);
-    }
 
     private PhraseIndex(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled)
     {
@@ -51,8 +36,8 @@ internal sealed class PhraseIndex
 
     /// <summary>
     /// Compiles phrases given as their words (<see cref="PhraseMatcher.PhraseWords"/>) into <paramref name="compiled"/>, in
-    /// their order, numbered as the constructor numbers them, and keeps no phrase: the check vocabulary's 151,000 phrases at
-    /// 100 times today's content kept 43 MB alive as <see cref="CheckPhrase"/> objects that no check reads.
+    /// their order, each new word numbered next, <see cref="Gap"/> for a gap, and keeps no phrase: the check vocabulary's
+    /// 151,000 phrases at 100 times today's content kept 43 MB alive as <see cref="CheckPhrase"/> objects that no check reads.
     /// </summary>
     public static PhraseIndex Compile(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled) => new(phrases, out compiled);
 
@@ -136,10 +121,6 @@ internal sealed class PhraseIndex
 
         return false;
     }
-
-    /// <summary>The phrase's words as numbers, <see cref="Gap"/> for a gap; only for an index built from the phrases it keeps.</summary>
-    public int[] Compiled(CheckPhrase phrase) =>
-        (_compiled ?? throw new InvalidOperationException("This index was compiled without keeping its phrases."))[phrase];
 
     /// <summary>The numbers of the phrase words a lower-case description word matches; empty when none.</summary>
     public int[] PhraseWordsSpelled(ReadOnlySpan<char> word) =>

@@ -7,7 +7,7 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// One spelling (id, name or alias) of a condition or medicine a description may name, and the list
 /// answer it feeds: "I'm on dialysis" gives <c>conditions: dialysis</c> as if the person had answered it.
 /// </summary>
-internal sealed record RecordMention(CheckPhrase Phrase, string Answer, RecordKind Kind, string Id, string Name)
+internal sealed record RecordMention(string Text, string Answer, RecordKind Kind, string Id, string Name)
 {
     /// <summary>Cause categories read as conditions the person has; the others (exertion, injury, night cramps...) name no condition.</summary>
     public static readonly IReadOnlyList<string> ConditionCategories = ["fluids-and-minerals", "circulation", "nerve-and-spine", "medical-condition"];
@@ -21,16 +21,16 @@ internal sealed record RecordMention(CheckPhrase Phrase, string Answer, RecordKi
     /// </summary>
     public static readonly IReadOnlyList<string> NotInDescriptions = ["sweating"];
 
-    /// <summary>Every mention, its phrase split by <paramref name="phrases"/> (shared with the rule book's triggers).</summary>
-    public static IEnumerable<RecordMention> From(KnowledgeSnapshot snapshot, CheckPhraseCache phrases) =>
+    /// <summary>Every mention with its words, split by <paramref name="phrases"/> (shared with the rule book's triggers) for compiling.</summary>
+    public static IEnumerable<(RecordMention Mention, IReadOnlyList<string> Words)> From(KnowledgeSnapshot snapshot, PhraseWordsCache phrases) =>
         snapshot.RecordsOf(RecordKind.Cause).Concat(snapshot.RecordsOf(RecordKind.Treatment))
             .OrderBy(r => r.Kind).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => (Record: r, Answer: AnswerFor(r.Kind, r.Category)))
             .Where(r => r.Answer is not null)
             .SelectMany(r => Spellings(r.Record)
-                .Select(s => new RecordMention(phrases.From(s), r.Answer!, r.Record.Kind, r.Record.Id, r.Record.Name)))
-            .Where(m => m.Phrase.Words.Count > 0)
-            .DistinctBy(m => (m.Answer, string.Join(' ', m.Phrase.Words)));
+                .Select(s => (Mention: new RecordMention(s, r.Answer!, r.Record.Kind, r.Record.Id, r.Record.Name), Words: phrases.Of(s))))
+            .Where(m => m.Words.Count > 0)
+            .DistinctBy(m => (m.Mention.Answer, string.Join(' ', m.Words)));
 
     private static string? AnswerFor(RecordKind kind, string category) =>
         category == MedicationCategory ? CheckAnswers.Medications

@@ -3,8 +3,8 @@ using CrampKnowledge.Api.Contracts;
 
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
-/// <summary>One trigger, with its phrases split into words once at start-up.</summary>
-internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhrase> Phrases, IReadOnlyList<CheckPhrase> AlsoPhrases)
+/// <summary>One trigger, with its phrases compiled once at start-up.</summary>
+internal sealed record RuleBookTrigger(TriggerRule Rule)
 {
     // Scratch space a check reuses on its thread (a check runs synchronously), so a matching trigger allocates only its answer.
     [ThreadStatic]
@@ -20,12 +20,12 @@ internal sealed record RuleBookTrigger(TriggerRule Rule, IReadOnlyList<CheckPhra
     private readonly (string Answer, string[] Values)[] _conditions = [.. Rule.Answers.Select(a => (a.Answer, a.Values.ToArray()))];
 
     /// <summary>
-    /// <see cref="Phrases"/> as the book's <see cref="PhraseIndex"/> numbers their words, set when the book is built:
+    /// <see cref="TriggerRule.Phrases"/> as the book's <see cref="PhraseIndex"/> numbers their words, set when the book is built:
     /// looking each phrase up in the index per check cost more than testing it.
     /// </summary>
     public int[][] CompiledPhrases { get; init; } = [];
 
-    /// <summary><see cref="AlsoPhrases"/> compiled like <see cref="CompiledPhrases"/>.</summary>
+    /// <summary><see cref="TriggerRule.AlsoPhrases"/> compiled like <see cref="CompiledPhrases"/>.</summary>
     public int[][] CompiledAlsoPhrases { get; init; } = [];
 
     /// <summary>The reason this trigger gives, or null unless every part of it holds.</summary>
