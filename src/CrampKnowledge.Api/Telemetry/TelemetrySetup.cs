@@ -46,7 +46,8 @@ public static class TelemetrySetup
             {
                 // ASP.NET Core's meters one by one rather than AddAspNetCoreInstrumentation, which also listens to
                 // routing (a counter per request) and the memory pool (a counter per buffer rented).
-                metrics.AddMeter(AspNetCoreMeters).AddRuntimeInstrumentation().AddMeter(KnowledgeMetrics.MeterName);
+                metrics.AddMeter(AspNetCoreMeters).AddRuntimeInstrumentation().AddMeter(KnowledgeMetrics.MeterName)
+                    .AddView(MetricStreamLimits.ForInstrument);
                 if (prometheus)
                 {
                     metrics.AddPrometheusExporter();
