@@ -30,9 +30,9 @@ public static class KnowledgeSnapshotLoader
     public static KnowledgeSnapshot Load(KnowledgeDatabaseLocation location, IMapper mapper) => Load(location, mapper, inParallel: true);
 
     /// <param name="inParallel">
-    /// Whether the load uses the second core, which is idle once the endpoints are mapped: the records' side of the
-    /// database is read on a second connection and context, on a thread of its own, while this one reads the sources and
-    /// citations, and the links are mapped while this thread maps the records. Both readers go through EF Core as before.
+    /// Whether the load uses the second core, which is idle once the endpoints are mapped: the records, links and contested
+    /// points are read on a second connection and context, on a thread of its own, while this one reads the sources,
+    /// citations and vocabulary tables, and the links are mapped while this thread maps the records. Both readers go through EF Core as before.
     /// The snapshot is the same either way (a test compares them); false reads and maps everything on this thread.
     /// </param>
     internal static KnowledgeSnapshot Load(KnowledgeDatabaseLocation location, IMapper mapper, bool inParallel)
@@ -112,6 +112,11 @@ public static class KnowledgeSnapshotLoader
         {
             source.Citations = [.. citationsBySource[source.Id]];
         }
+
+        var vocabulary = db.Vocabulary.AsNoTracking().OrderBy(t => t.Vocabulary).ThenBy(t => t.Position).ToList();
+        var synonyms = db.Synonyms.AsNoTracking().OrderBy(s => s.Id).ToList();
+        var triggers = db.RedFlagTriggers.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Id).ToList();
+        var checkWords = db.CheckVocabulary.AsNoTracking().OrderBy(w => w.Position).ToList();
 
         var tables = recordTables();
         var recordEntities = tables.Records;
@@ -219,10 +224,6 @@ public static class KnowledgeSnapshotLoader
             return new SnapshotSource(s.Id, s.Name, s.Publisher, s.Category, s.CitationCount, mapper.Map<SourceSummary>(detail), detail);
         }).ToList();
 
-        var vocabulary = tables.Vocabulary;
-        var synonyms = tables.Synonyms;
-        var triggers = tables.Triggers;
-        var checkWords = tables.CheckWords;
         foreach (var synonym in synonyms)
         {
             (synonym.Phrase, synonym.Means) = (Shared(synonym.Phrase), Shared(synonym.Means));
@@ -264,22 +265,21 @@ public static class KnowledgeSnapshotLoader
         mapping.GetMapFunction<SourceDetail, SourceSummary>();
     }
 
-    /// <summary>Every table but the sources and citations, as plain no-tracking entities in the order the snapshot needs.</summary>
+    /// <summary>
+    /// The records, links and contested points, as plain no-tracking entities in the order the snapshot needs: the second
+    /// reader's share. Each query costs EF its translation (most of a 1x load), so the shares are split by query count:
+    /// five here, seven on the first reader (content version, sources, citations and the vocabulary tables).
+    /// </summary>
     private sealed record RecordTables(
         List<KnowledgeRecord> Records, List<ContestedConcern> Concerns, List<RecordLink> Links, List<ContestedPoint> Points,
-        List<Entities.ContestedSide> Sides, List<VocabularyTerm> Vocabulary, List<Synonym> Synonyms, List<RedFlagTrigger> Triggers,
-        List<CheckWord> CheckWords)
+        List<Entities.ContestedSide> Sides)
     {
         public static RecordTables Read(KnowledgeDbContext db) => new(
             LoadRecords(db),
             db.Set<ContestedConcern>().AsNoTracking().ToList(),
             db.Links.AsNoTracking().OrderBy(l => l.Id).ToList(),
             db.ContestedPoints.AsNoTracking().OrderBy(p => p.Id).ToList(),
-            db.Set<Entities.ContestedSide>().AsNoTracking().ToList(),
-            db.Vocabulary.AsNoTracking().OrderBy(t => t.Vocabulary).ThenBy(t => t.Position).ToList(),
-            db.Synonyms.AsNoTracking().OrderBy(s => s.Id).ToList(),
-            db.RedFlagTriggers.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Id).ToList(),
-            db.CheckVocabulary.AsNoTracking().OrderBy(w => w.Position).ToList());
+            db.Set<Entities.ContestedSide>().AsNoTracking().ToList());
     }
 
     /// <summary>
