@@ -34,9 +34,8 @@ public static class KnowledgeSnapshotLoader
     /// points are read on a second connection and context, on a thread of its own, while this one reads the sources,
     /// citations and vocabulary tables, and the links are mapped while this thread maps the records. Both readers go through EF Core as before.
     /// The snapshot is the same either way (a test compares them); false reads and maps everything on this thread.
-    /// Measured only on a machine loaded by other work (load average 8-16 on 2 cores), with temporary phase timestamps at
-    /// 100x content: from the file check to the snapshot built 6.6 and 8.4 s against 9.5 and 11.3 s for main; the whole
-    /// cold start did not differ measurably there, and needs timing on a quiet machine.
+    /// Measured on a quiet machine (interleaved cold starts of published builds, docs/benchmarks.md): at 100x content 5,470 ms
+    /// against 6,225 ms for the one-thread load (medians, n = 3 each); at 1x no difference (1,495 against 1,448 ms, n = 5).
     /// </param>
     internal static KnowledgeSnapshot Load(KnowledgeDatabaseLocation location, IMapper mapper, bool inParallel)
     {
