@@ -43,9 +43,8 @@ internal sealed class CheckVocabulary
         IReadOnlyList<string> unassessed, IReadOnlyList<string> unassessedPhrases)
     {
         // Each phrase as its words, split once per distinct text: at 100x most known phrases are said many times over.
-        var wordsOf = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        IReadOnlyList<string> Words(string text) =>
-            wordsOf.TryGetValue(text, out var words) ? words : wordsOf[text] = PhraseMatcher.PhraseWords(text);
+        var wordsOf = new PhraseWordsCache();
+        IReadOnlyList<string> Words(string text) => wordsOf.Of(text);
 
         var phrases = new List<IReadOnlyList<string>>(ordinary.Count + knownPhrases.Count + curatedPhrases.Count + unassessedPhrases.Count);
         phrases.AddRange(ordinary.Select(Words));
