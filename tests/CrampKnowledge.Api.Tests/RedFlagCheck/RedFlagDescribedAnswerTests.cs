@@ -69,6 +69,10 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [Theory]
     [InlineData("Cramps for 3 months", "months", "for 3 months")]
     [InlineData("Leg cramps since the summer", "weeks", "since the summer")]
+    [InlineData("My calves cramp every night since last summer", "weeks", "since last summer")]
+    [InlineData("Foot cramps most nights since last Christmas", "weeks", "since last Christmas")]
+    [InlineData("Cramps in my legs since the new year", "weeks", "since the new year")]
+    [InlineData("Cramping in my calf since last week", "days", "since last week")]
     [InlineData("Calf cramps for the past few weeks", "weeks", "for the past few weeks")]
     [InlineData("Foot cramps for years", "years", "for years")]
     [InlineData("Cramps for 10 days now", "weeks", "for 10 days")]
@@ -80,6 +84,18 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
         var reason = check.MatchFor("persistent-cramps").Reasons().Single(r => r.GetProperty("answers").GetArrayLength() > 0);
         Assert.Equal(("ongoingFor", value, words), Given(Assert.Single(reason.GetProperty("answers").EnumerateArray())));
         Assert.Contains("If the cramps persist", reason.GetProperty("basis").GetProperty("quote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I haven't had a cramp since last summer")]
+    [InlineData("No cramps since last Christmas")]
+    [InlineData("Not a single cramp since the new year")]
+    public async Task ADeniedSinceGivesNoOngoingFor(string description)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        // No cramps since a time is not cramps persisting since then.
+        Assert.DoesNotContain("persistent-cramps", check.MatchIds());
     }
 
     [Fact]

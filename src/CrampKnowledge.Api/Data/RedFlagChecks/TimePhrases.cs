@@ -86,14 +86,20 @@ internal static class TimePhrases
         foreach (var since in (ReadOnlySpan<string>)[
             "summer", "spring", "autumn", "fall", "winter", "christmas", "january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "last year", "last month", "the start of the year",
-            "the beginning of the year"])
+            "the beginning of the year", "new year", "the new year"])
         {
             phrases.Add(new TimePhrase($"since {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
-            if (!since.StartsWith("the", StringComparison.Ordinal) && !since.StartsWith("last", StringComparison.Ordinal))
+            if (!since.StartsWith("the", StringComparison.Ordinal) && !since.StartsWith("last", StringComparison.Ordinal)
+                && !since.StartsWith("new", StringComparison.Ordinal))
             {
+                // "Since the summer", and as people also say it, "since last summer" and "since last Christmas".
                 phrases.Add(new TimePhrase($"since the {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
+                phrases.Add(new TimePhrase($"since last {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
             }
         }
+
+        // "Since last week": more than a day or two, but no more than that is sure.
+        phrases.Add(new TimePhrase("since last week", CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.None));
 
         return phrases;
     }
