@@ -77,7 +77,7 @@ api_dir=$work/publish/api
     dotnet build bench/CrampKnowledge.Bench.Growth -c Release -o "$work/publish/growth" --nologo
 } >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; fail "the Release build failed."; }
 
-mapfile -t image_runtime_env < <(grep -o 'DOTNET_[A-Za-z0-9_]*=[^ \\]*' "$root/Dockerfile")
+mapfile -t image_runtime_env < <(grep -v '^ *#' "$root/Dockerfile" | grep -o 'DOTNET_[A-Za-z0-9_]*=[^ \]*')
 # api_env SIZE: sets env_args, the environment the API runs with, as bench/run.sh starts it (production, the image's
 # runtime settings), on SIZE's database and seed data.
 api_env() {
