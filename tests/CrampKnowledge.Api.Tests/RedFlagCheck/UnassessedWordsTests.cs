@@ -74,6 +74,21 @@ public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.DoesNotContain("no need", note, StringComparison.OrdinalIgnoreCase);
     }
 
+    // A none can carry a caution: a chatbot that relays the note beside the match must not read "nothing matched".
+    [Fact]
+    public async Task ANoneWithACautionHasANoteThatPointsAtTheCaution()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "cramps since I started a statin" });
+
+        Assert.True(check.SeeDoctor() == "none", check.ToString());
+        var urgencies = check.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("urgency").GetString()).ToList();
+        Assert.Contains("caution", urgencies);
+        var note = check.GetProperty("note").GetString()!;
+        Assert.Contains("caution in matches still applies", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("None of the", note, StringComparison.Ordinal);
+        Assert.Contains("not an all-clear", note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ASeeADoctorAnswerWithEveryWordUnderstoodHasNoNote()
     {

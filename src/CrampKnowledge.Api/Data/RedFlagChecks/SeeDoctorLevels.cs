@@ -27,10 +27,12 @@ public static class SeeDoctorLevels
 
     /// <summary>
     /// What a check says when it answers none. "none" alone reads as "no need to see a doctor" once a bot relays it, and the
-    /// articles never say that: they name some reasons to see one, not every reason.
+    /// articles never say that: they name some reasons to see one, not every reason. A none may still list cautions (relying on
+    /// stretching alone while taking a statin, say), so the note must not say that nothing matched.
     /// </summary>
     public const string NothingMatchedNote =
-        "None of the warning signs this check knows matched what was described. That is not an all-clear: the check knows only "
+        "No warning sign this check knows that calls for a doctor matched what was described; any caution in matches still applies. "
+        + "That is not an all-clear: the check knows only "
         + "the warning signs named in its source articles about leg and foot cramps, not every reason to see a doctor. "
         + "Anyone worried about their symptoms should see a doctor or another clinician.";
 
