@@ -22,43 +22,24 @@ internal sealed class PhraseIndex
 
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _phraseWordsBySpelling;
 
-    private PhraseIndex(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled)
-    {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        compiled = new int[phrases.Count][];
-        for (var i = 0; i < phrases.Count; i++)
-        {
-            compiled[i] = Number(phrases[i], numbers);
-        }
-
+    /// <param name="numbers">Every phrase word with its number, numbered from 0 in the dictionary's order.</param>
+    internal PhraseIndex(Dictionary<string, int> numbers) =>
         (_phraseWordsBySpelling, _cueWords, PhraseWordCount, NumberPhraseWords, LongestSpelling) = Spell(numbers);
-    }
 
     /// <summary>
     /// Compiles phrases given as their words (<see cref="PhraseMatcher.PhraseWords"/>) into <paramref name="compiled"/>, in
-    /// their order, each new word numbered next, <see cref="Gap"/> for a gap, and keeps no phrase: the check vocabulary's
-    /// 151,000 phrases at 100 times today's content kept 43 MB alive as <see cref="CheckPhrase"/> objects that no check reads.
+    /// their order, each new word numbered next, <see cref="Gap"/> for a gap, as <see cref="PhraseIndexBuilder"/> does.
     /// </summary>
-    public static PhraseIndex Compile(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled) => new(phrases, out compiled);
-
-    // A phrase's words as numbers, each new word numbered next; a loop rather than LINQ: it runs for every phrase at start-up.
-    private static int[] Number(IReadOnlyList<string> words, Dictionary<string, int> numbers)
+    public static PhraseIndex Compile(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled)
     {
-        var compiled = new int[words.Count];
-        for (var i = 0; i < compiled.Length; i++)
+        var builder = new PhraseIndexBuilder();
+        compiled = new int[phrases.Count][];
+        for (var i = 0; i < phrases.Count; i++)
         {
-            var word = words[i];
-            if (word == PhraseMatcher.Gap)
-            {
-                compiled[i] = Gap;
-            }
-            else if (!numbers.TryGetValue(word, out compiled[i]))
-            {
-                compiled[i] = numbers[word] = numbers.Count;
-            }
+            compiled[i] = builder.Add(phrases[i]);
         }
 
-        return compiled;
+        return builder.Build();
     }
 
     private static (Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> BySpelling, bool[] CueWords, int WordCount, int[] NumberPhraseWords, int LongestSpelling)
