@@ -28,41 +28,40 @@ internal sealed class AdjacentWordIndex
         // vocabulary files 86,000 phrases at start-up. Each phrase's keys in key order, each key once (a phrase counts once
         // towards a key it has twice), then how many phrases have each key.
         var (firsts, seconds, keyStarts) = Keys(phrases);
-        var counts = CountPhrasesPerKey(firsts, seconds, phraseWordCount);
+        var counts = CountPhrasesPerKey(firsts.AsSpan(0, keyStarts[^1]), seconds, phraseWordCount);
 
-        // The first of each phrase's rarest keys, pairs before single words; the offset is where the key's first word stands.
-        var filed = new (int First, Filed Filed)[phrases.Count];
-        var filedCount = 0;
+        // The first of each phrase's rarest keys, pairs before single words.
+        var rarest = new int[phrases.Count];
         var unfiled = new List<int>();
         for (var position = 0; position < phrases.Count; position++)
         {
-            var rarest = -1;
+            rarest[position] = -1;
             for (var k = keyStarts[position]; k < keyStarts[position + 1]; k++)
             {
-                rarest = rarest < 0 || counts[k] < counts[rarest] ? k : rarest;
+                rarest[position] = rarest[position] < 0 || counts[k] < counts[rarest[position]] ? k : rarest[position];
             }
 
-            if (rarest < 0)
+            if (rarest[position] < 0)
             {
                 unfiled.Add(position);
-                continue;
             }
-
-            var phrase = phrases[position];
-            var offset = seconds[rarest] == Alone ? Array.IndexOf(phrase, firsts[rarest]) : PairAt(phrase, firsts[rarest], seconds[rarest]);
-            filed[filedCount++] = (firsts[rarest], new Filed(seconds[rarest], position, offset));
         }
 
         Unfiled = [.. unfiled];
-        // By first word, then second; the phrases were added in order, and both sorts keep it, so a key's phrases keep their order.
+
+        // By first word, then second: the positions sorted by second word (Alone first), then by first, each sort
+        // keeping the order it was given, so a key's phrases keep theirs.
+        var filedCount = phrases.Count - Unfiled.Length;
         _filed = new Filed[filedCount];
         _starts = new int[phraseWordCount + 1];
-        var bySecond = new (int First, Filed Filed)[filedCount];
         var secondStarts = new int[phraseWordCount + 2];
-        for (var i = 0; i < filedCount; i++)
+        foreach (var k in rarest)
         {
-            secondStarts[filed[i].Filed.Second + 2]++;
-            _starts[filed[i].First + 1]++;
+            if (k >= 0)
+            {
+                secondStarts[seconds[k] + 2]++;
+                _starts[firsts[k] + 1]++;
+            }
         }
 
         for (var second = 0; second <= phraseWordCount; second++)
@@ -70,9 +69,13 @@ internal sealed class AdjacentWordIndex
             secondStarts[second + 1] += secondStarts[second];
         }
 
-        for (var i = 0; i < filedCount; i++)
+        var bySecond = new int[filedCount];
+        for (var position = 0; position < phrases.Count; position++)
         {
-            bySecond[secondStarts[filed[i].Filed.Second + 1]++] = filed[i];
+            if (rarest[position] is var k and >= 0)
+            {
+                bySecond[secondStarts[seconds[k] + 1]++] = position;
+            }
         }
 
         for (var first = 0; first < phraseWordCount; first++)
@@ -80,10 +83,13 @@ internal sealed class AdjacentWordIndex
             _starts[first + 1] += _starts[first];
         }
 
+        // The offset is where the key's first word stands in the phrase.
         var next = _starts[..^1];
-        foreach (var (first, f) in bySecond)
+        foreach (var position in bySecond)
         {
-            _filed[next[first]++] = f;
+            var (phrase, k) = (phrases[position], rarest[position]);
+            var offset = seconds[k] == Alone ? Array.IndexOf(phrase, firsts[k]) : PairAt(phrase, firsts[k], seconds[k]);
+            _filed[next[firsts[k]]++] = new Filed(seconds[k], position, offset);
         }
     }
 
@@ -118,7 +124,7 @@ internal sealed class AdjacentWordIndex
     }
 
     /// <summary>
-    /// Every phrase's keys, one after another from <c>keyStarts[phrase]</c>: its pairs of adjacent words (not across a gap) from
+    /// Every phrase's keys, one after another from <c>keyStarts[phrase]</c> to <c>keyStarts[phrase + 1]</c>: its pairs of adjacent words (not across a gap) from
     /// the first, then its single words (second word <see cref="Alone"/>), each key where it first stands in the phrase.
     /// </summary>
     private static (int[] Firsts, int[] Seconds, int[] KeyStarts) Keys(IReadOnlyList<int[]> phrases)
@@ -157,11 +163,11 @@ internal sealed class AdjacentWordIndex
         }
 
         // Gaps and repeats leave the arrays' ends unused.
-        return (firsts[..k], seconds[..k], keyStarts);
+        return (firsts, seconds, keyStarts);
     }
 
     /// <summary>How many phrases have each key, by the key's index: the keys are grouped by first word, then counted by second.</summary>
-    private static int[] CountPhrasesPerKey(int[] firsts, int[] seconds, int phraseWordCount)
+    private static int[] CountPhrasesPerKey(ReadOnlySpan<int> firsts, int[] seconds, int phraseWordCount)
     {
         var byFirst = new int[firsts.Length];
         var firstStarts = new int[phraseWordCount + 1];

@@ -39,12 +39,12 @@ internal sealed class CheckVocabulary
     private readonly AdjacentWordIndex _unassessedByWords;
 
     private CheckVocabulary(
-        IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IEnumerable<string> rulePhrases, IReadOnlyList<string> timePhraseParts,
+        IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> rulePhrases, IReadOnlyList<string> timePhraseParts,
         IReadOnlyList<string> curatedPhrases, IReadOnlyList<string> unassessed, IReadOnlyList<string> unassessedPhrases)
     {
         // Numbered in this order: the ordinary words, the known phrases (then the rule phrases' parts and the time phrases'),
         // the curated phrases, the unassessed phrases. A text said many times over (at 100x most known phrases are) is split once.
-        var words = new PhraseIndexBuilder();
+        var words = new PhraseIndexBuilder(ordinary.Count + knownPhrases.Count + rulePhrases.Count + timePhraseParts.Count + curatedPhrases.Count + unassessedPhrases.Count);
         var ordinaryWords = new int[ordinary.Count][];
         for (var i = 0; i < ordinaryWords.Length; i++)
         {
@@ -176,7 +176,7 @@ internal sealed class CheckVocabulary
                 .Concat(DescriptionVocabulary.Words.Where(w => w.Length > 1))
                 .Distinct(StringComparer.Ordinal).ToList(),
             recordPhrases.Concat(snapshot.Synonyms.Select(s => s.Phrase)).ToList(),
-            rulePhrases,
+            rulePhrases.ToList(),
             [.. TimePhraseParts()],
             entries.Where(e => e.List == CheckWord.PhraseList).Select(e => e.Text).ToList(),
             entries.Where(e => e.List == CheckWord.UnassessedList).Select(e => e.Text).ToList(),

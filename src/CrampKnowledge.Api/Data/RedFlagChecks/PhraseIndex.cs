@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
 /// <summary>
@@ -45,13 +47,18 @@ internal sealed class PhraseIndex
     private static (Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> BySpelling, bool[] CueWords, int WordCount, int[] NumberPhraseWords, int LongestSpelling)
         Spell(Dictionary<string, int> numbers)
     {
-        var bySpelling = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Arrays grown by one rather than lists copied at the end: nearly every spelling matches one phrase word.
+        var bySpelling = new Dictionary<string, int[]>(3 * numbers.Count, StringComparer.Ordinal);
         foreach (var (word, number) in numbers)
         {
-            // The candidates are generated generously and kept only where the matcher's own rule agrees.
-            foreach (var spelling in Spellings(word).Distinct().Where(s => PhraseMatcher.SameWord(s, word)))
+            // The candidates are generated generously and kept only where the matcher's own rule agrees; a word's
+            // numbers are added together, so a candidate generated twice ends its list already.
+            foreach (var spelling in Spellings(word))
             {
-                (bySpelling.TryGetValue(spelling, out var list) ? list : bySpelling[spelling] = []).Add(number);
+                if (PhraseMatcher.SameWord(spelling, word))
+                {
+                    Add(bySpelling, spelling, number, once: true);
+                }
             }
         }
 
@@ -62,20 +69,37 @@ internal sealed class PhraseIndex
             numberPhraseWords = [numberWord];
             foreach (var spelling in TimeWords.Numbers.Keys)
             {
-                (bySpelling.TryGetValue(spelling, out var list) ? list : bySpelling[spelling] = []).Add(numberWord);
+                Add(bySpelling, spelling, numberWord, once: false);
             }
         }
 
-        var phraseWordsBySpelling = bySpelling
-            .ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        bySpelling.TrimExcess();
+        var longestSpelling = 0;
+        foreach (var spelling in bySpelling.Keys)
+        {
+            longestSpelling = Math.Max(longestSpelling, spelling.Length);
+        }
+
         var cueWords = new bool[numbers.Count];
         foreach (var (word, number) in numbers)
         {
             cueWords[number] = (DescriptionVocabulary.Find(word).Roles & (WordRoles.Cue | WordRoles.CueStem)) != 0;
         }
 
-        return (phraseWordsBySpelling, cueWords, numbers.Count, numberPhraseWords, bySpelling.Keys.Max(s => (int?)s.Length) ?? 0);
+        return (bySpelling.GetAlternateLookup<ReadOnlySpan<char>>(), cueWords, numbers.Count, numberPhraseWords, longestSpelling);
+    }
+
+    private static void Add(Dictionary<string, int[]> bySpelling, string spelling, int number, bool once)
+    {
+        ref var numbers = ref CollectionsMarshal.GetValueRefOrAddDefault(bySpelling, spelling, out var listed);
+        if (!listed)
+        {
+            numbers = [number];
+        }
+        else if (!once || numbers![^1] != number)
+        {
+            numbers = [.. numbers!, number];
+        }
     }
 
     public int PhraseWordCount { get; }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
 /// <summary>
@@ -11,21 +13,28 @@ internal sealed class PhraseIndexBuilder
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _numberOf;
-    private readonly Dictionary<string, int[]> _compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _compiled;
     private int[] _words = new int[32];
     private char[] _lower = new char[64];
 
-    public PhraseIndexBuilder() => _numberOf = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <param name="texts">How many texts are to be added, at most: room is made for them at once.</param>
+    public PhraseIndexBuilder(int texts = 0)
+    {
+        _numberOf = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+        _compiled = new(texts, StringComparer.Ordinal);
+    }
 
     /// <summary>The text's words as numbers (<see cref="PhraseMatcher.PhraseWords"/> splits it into the same words); never to be changed.</summary>
     public int[] Add(string text)
     {
-        if (!_compiled.TryGetValue(text, out var compiled))
+        // One lookup whether the text is new or not; compiling it does not touch this dictionary.
+        ref var compiled = ref CollectionsMarshal.GetValueRefOrAddDefault(_compiled, text, out var seen);
+        if (!seen)
         {
-            _compiled[text] = compiled = Compile(text);
+            compiled = Compile(text);
         }
 
-        return compiled;
+        return compiled!;
     }
 
     /// <summary>Words already split (and lower-cased as they are to be matched) as numbers.</summary>

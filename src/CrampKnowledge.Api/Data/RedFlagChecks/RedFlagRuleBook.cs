@@ -62,7 +62,8 @@ internal sealed class RedFlagRuleBook
 
         // Every trigger's phrases, then the time phrases, then the mentions: the order the index numbers their words in. Only
         // the numbers are kept: the phrases as words kept 16.5 MB alive at 100 times today's content, read by no check.
-        var words = new PhraseIndexBuilder();
+        var spellings = RecordMention.From(snapshot).ToList();
+        var words = new PhraseIndexBuilder(snapshot.RedFlagTriggers.Sum(t => t.Phrases.Count + t.AlsoPhrases.Count) + spellings.Count);
         var entries = new List<RuleBookEntry>();
         foreach (var (redFlag, triggers) in InBookOrder(snapshot))
         {
@@ -88,7 +89,7 @@ internal sealed class RedFlagRuleBook
         // Each spelling with words once per answer, the first kept.
         var mentions = new List<(RecordMention Mention, int[] Words)>();
         var said = new Dictionary<string, HashSet<int[]>>(StringComparer.Ordinal);
-        foreach (var mention in RecordMention.From(snapshot))
+        foreach (var mention in spellings)
         {
             var mentionWords = words.Add(mention.Text);
             if (mentionWords.Length > 0 && (said.TryGetValue(mention.Answer, out var seen) ? seen : said[mention.Answer] = new(PhraseWordsComparer.Instance)).Add(mentionWords))
