@@ -41,7 +41,7 @@ internal static class HeapBreakdown
         var index = Measure("search index", () => SearchIndex.Build(snapshot));
         Measure("search cautions", () => SearchCautions.Load(snapshot, index));
         var rules = Measure("red-flag rule book", () => RedFlagRuleBook.Load(snapshot));
-        var vocabulary = Measure("check vocabulary", () => CheckVocabulary.Load(snapshot, rules));
+        var vocabulary = Measure("check vocabulary", () => CheckVocabulary.Load(snapshot));
         foreach (var kind in RecordKinds.All)
         {
             Measure($"typo index, {kind} (lazy)", () => directory.SuggestRecords(kind, "zzqq"));
@@ -53,7 +53,7 @@ internal static class HeapBreakdown
         if (rounds > 0)
         {
             Median("rule book build", rounds, () => RedFlagRuleBook.Load(snapshot));
-            Median("check vocabulary build", rounds, () => CheckVocabulary.Load(snapshot, rules));
+            Median("check vocabulary build", rounds, () => CheckVocabulary.Load(snapshot));
             var request = new RedFlagCheckRequest(HotPathBenchmarks.Description, Frequency: "often", PainWhenWalking: true);
             const int checks = 20_000;
             Median($"check x{checks} (endpoint Answer)", rounds, () => RedFlagCheckEndpoints.Answer(request, rules, vocabulary, directory), checks);

@@ -39,7 +39,7 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(sp => RecordDirectory.From(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
-        builder.Services.AddSingleton(sp => CheckVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>(), sp.GetRequiredService<RedFlagRuleBook>()));
+        builder.Services.AddSingleton(sp => CheckVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchIndex.Build(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchCautions.Load(sp.GetRequiredService<KnowledgeSnapshot>(), sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddSingleton<KnowledgeSearch>();
@@ -61,6 +61,7 @@ public static partial class KnowledgeBaseSetup
         var snapshot = app.Services.GetRequiredService<KnowledgeSnapshot>();
         Parallel.Invoke(
             () => app.Services.GetRequiredService<SearchIndex>(),
+            () => app.Services.GetRequiredService<RedFlagRuleBook>(),
             () => app.Services.GetRequiredService<CheckVocabulary>(),
             () =>
             {

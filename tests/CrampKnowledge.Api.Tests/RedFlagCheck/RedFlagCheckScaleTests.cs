@@ -102,7 +102,7 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
     /// <summary>
     /// Asserts that every trigger phrase, time phrase and record mention the rule book compiled (its words split once per
     /// text, the phrases kept by no one) has the numbers <see cref="RuleBookPhrases.ReferenceNumbers"/> gives the words
-    /// <see cref="CheckPhrase.From"/> splits from its text alone, in the order the book's index numbered them; returns how
+    /// <see cref="ReferencePhraseSplitting"/> splits from its text alone, in the order the book's index numbered them; returns how
     /// many trigger phrases and mentions were compared.
     /// </summary>
     private static (int TriggerPhrases, int Mentions) AssertPhrasesSplitAsOneByOne(IServiceProvider services)
@@ -113,7 +113,7 @@ public sealed class RedFlagCheckScaleTests(ApiFactory factory) : IClassFixture<A
         var mentions = rules.Described.Mentions;
         var expected = RuleBookPhrases.ReferenceNumbers(triggers.Select(t => t.Phrase.Words)
             .Concat(times.Select(t => t.Phrase.Phrase.Words))
-            .Concat(mentions.Select(m => CheckPhrase.From(m.Mention.Text).Words)));
+            .Concat(mentions.Select(m => ReferencePhraseSplitting.Words(m.Mention.Text))));
         var actual = triggers.Select(t => t.Compiled).Concat(times.Select(t => t.Words)).Concat(mentions.Select(m => m.Words)).ToList();
 
         Assert.Equal(expected.Count, actual.Count);

@@ -29,10 +29,10 @@ internal sealed class ReferenceCheckVocabulary
         IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> curatedPhrases,
         IReadOnlyList<string> unassessed, IReadOnlyList<string> unassessedPhrases)
     {
-        var ordinaryPhrases = ordinary.Select(CheckPhrase.From).ToList();
-        var known = knownPhrases.Select(CheckPhrase.From).Where(p => p.Words.Count > 0).ToList();
-        var curated = curatedPhrases.Select(CheckPhrase.From).ToList();
-        var denied = unassessedPhrases.Select(CheckPhrase.From).ToList();
+        var ordinaryPhrases = ordinary.Select(ReferencePhraseSplitting.Phrase).ToList();
+        var known = knownPhrases.Select(ReferencePhraseSplitting.Phrase).Where(p => p.Words.Count > 0).ToList();
+        var curated = curatedPhrases.Select(ReferencePhraseSplitting.Phrase).ToList();
+        var denied = unassessedPhrases.Select(ReferencePhraseSplitting.Phrase).ToList();
         var all = ordinaryPhrases.Concat(known).Concat(curated).Concat(denied).ToList();
         _index = PhraseIndex.Compile([.. all.Select(p => p.Words)], out var compiledWords);
         var compiled = new Dictionary<CheckPhrase, int[]>(ReferenceEqualityComparer.Instance);

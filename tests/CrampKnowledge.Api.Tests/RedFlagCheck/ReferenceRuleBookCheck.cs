@@ -40,7 +40,7 @@ internal static class ReferenceRuleBookCheck
     private static RedFlagReason? Check(RuleBookTrigger trigger, CheckInput input, IReadOnlyList<(string Text, int Start, int End)> words, int[] negatedBy)
     {
         var spans = new List<(int Start, int End)>();
-        foreach (var list in new[] { trigger.Rule.Phrases, trigger.Rule.AlsoPhrases }.Select(p => p.Select(CheckPhrase.From).ToList()).Where(p => p.Count > 0))
+        foreach (var list in new[] { trigger.Rule.Phrases, trigger.Rule.AlsoPhrases }.Select(p => p.Select(ReferencePhraseSplitting.Phrase).ToList()).Where(p => p.Count > 0))
         {
             var found = list.Select(p => ReferencePhraseMatcher.Find(words, p.Words, negatedBy)).OfType<(int Start, int End)>().ToList();
             if (found.Count == 0)

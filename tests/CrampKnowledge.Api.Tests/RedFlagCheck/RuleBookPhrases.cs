@@ -4,15 +4,15 @@ namespace CrampKnowledge.Api.Tests.RedFlagCheck;
 
 /// <summary>
 /// The rule book's phrases as the tests read them: the book keeps only each trigger phrase's text (in its rule) and its
-/// compiled words, so the words are split here again, by <see cref="CheckPhrase.From"/> alone.
+/// compiled words, so the words are split here again, by the reference splitting (<see cref="ReferencePhraseSplitting"/>) alone.
 /// </summary>
 internal static class RuleBookPhrases
 {
     /// <summary>Every phrase of every trigger, in the book's order (phrases, then also-phrases), with its compiled words.</summary>
     public static List<(CheckPhrase Phrase, int[] Compiled)> Triggers(RedFlagRuleBook rules) =>
         [.. rules.Entries.SelectMany(e => e.Triggers).SelectMany(t =>
-            t.Rule.Phrases.Select(CheckPhrase.From).Zip(t.CompiledPhrases)
-                .Concat(t.Rule.AlsoPhrases.Select(CheckPhrase.From).Zip(t.CompiledAlsoPhrases)))];
+            t.Rule.Phrases.Select(ReferencePhraseSplitting.Phrase).Zip(t.CompiledPhrases)
+                .Concat(t.Rule.AlsoPhrases.Select(ReferencePhraseSplitting.Phrase).Zip(t.CompiledAlsoPhrases)))];
 
     /// <summary>
     /// The phrases' words numbered as the rule book's index numbered them when it kept its phrases (before commit

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
 /// <summary>
@@ -26,61 +24,72 @@ internal sealed class AdjacentWordIndex
     /// <param name="phraseWordCount">The phrase word numbers run from 0 to this, exclusive.</param>
     public AdjacentWordIndex(IReadOnlyList<int[]> phrases, int phraseWordCount)
     {
-        // Loops rather than LINQ: at 100x the vocabulary files 86,000 phrases at start-up.
-        var phrasesWithKey = new Dictionary<(int, int), int>(phrases.Count * 2);
-        foreach (var phrase in phrases)
-        {
-            for (var key = 0; key < KeyCount(phrase); key++)
-            {
-                if (Key(phrase, key) is { } k && IsFirstOfItsKind(phrase, key))
-                {
-                    CollectionsMarshal.GetValueRefOrAddDefault(phrasesWithKey, k.Key, out _)++;
-                }
-            }
-        }
+        // Arrays and counting sorts by word number rather than a dictionary of keys and a comparison sort: at 100x the
+        // vocabulary files 86,000 phrases at start-up. Each phrase's keys in key order, each key once (a phrase counts once
+        // towards a key it has twice), then how many phrases have each key.
+        var (firsts, seconds, keyStarts) = Keys(phrases);
+        var counts = CountPhrasesPerKey(firsts.AsSpan(0, keyStarts[^1]), seconds, phraseWordCount);
 
-        var filed = new List<(int First, Filed Filed)>(phrases.Count);
+        // The first of each phrase's rarest keys, pairs before single words.
+        var rarest = new int[phrases.Count];
         var unfiled = new List<int>();
         for (var position = 0; position < phrases.Count; position++)
         {
-            // The first of the rarest keys, pairs before single words; the offset is where the key's first word stands.
-            var phrase = phrases[position];
-            ((int First, int Second) Key, int Offset)? rarest = null;
-            var fewest = int.MaxValue;
-            for (var key = 0; key < KeyCount(phrase); key++)
+            rarest[position] = -1;
+            for (var k = keyStarts[position]; k < keyStarts[position + 1]; k++)
             {
-                if (Key(phrase, key) is { } k && phrasesWithKey[k.Key] < fewest)
-                {
-                    (rarest, fewest) = (k, phrasesWithKey[k.Key]);
-                }
+                rarest[position] = rarest[position] < 0 || counts[k] < counts[rarest[position]] ? k : rarest[position];
             }
 
-            if (rarest is { } r)
-            {
-                filed.Add((r.Key.First, new Filed(r.Key.Second, position, r.Offset)));
-            }
-            else
+            if (rarest[position] < 0)
             {
                 unfiled.Add(position);
             }
         }
 
         Unfiled = [.. unfiled];
-        // By first word, then second; the position breaks ties, so a key's phrases keep their order.
-        filed.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First)
-            : a.Filed.Second != b.Filed.Second ? a.Filed.Second.CompareTo(b.Filed.Second)
-            : a.Filed.Phrase.CompareTo(b.Filed.Phrase));
-        _filed = new Filed[filed.Count];
+
+        // By first word, then second: the positions sorted by second word (Alone first), then by first, each sort
+        // keeping the order it was given, so a key's phrases keep theirs.
+        var filedCount = phrases.Count - Unfiled.Length;
+        _filed = new Filed[filedCount];
         _starts = new int[phraseWordCount + 1];
-        for (var i = 0; i < filed.Count; i++)
+        var secondStarts = new int[phraseWordCount + 2];
+        foreach (var k in rarest)
         {
-            _filed[i] = filed[i].Filed;
-            _starts[filed[i].First + 1]++;
+            if (k >= 0)
+            {
+                secondStarts[seconds[k] + 2]++;
+                _starts[firsts[k] + 1]++;
+            }
+        }
+
+        for (var second = 0; second <= phraseWordCount; second++)
+        {
+            secondStarts[second + 1] += secondStarts[second];
+        }
+
+        var bySecond = new int[filedCount];
+        for (var position = 0; position < phrases.Count; position++)
+        {
+            if (rarest[position] is var k and >= 0)
+            {
+                bySecond[secondStarts[seconds[k] + 1]++] = position;
+            }
         }
 
         for (var first = 0; first < phraseWordCount; first++)
         {
             _starts[first + 1] += _starts[first];
+        }
+
+        // The offset is where the key's first word stands in the phrase.
+        var next = _starts[..^1];
+        foreach (var position in bySecond)
+        {
+            var (phrase, k) = (phrases[position], rarest[position]);
+            var offset = seconds[k] == Alone ? Array.IndexOf(phrase, firsts[k]) : PairAt(phrase, firsts[k], seconds[k]);
+            _filed[next[firsts[k]]++] = new Filed(seconds[k], position, offset);
         }
     }
 
@@ -114,34 +123,107 @@ internal sealed class AdjacentWordIndex
         return _filed.AsSpan(low, end - low);
     }
 
-    // A phrase's keys: its pairs of adjacent words (index i: the words at i and i + 1), then its single words (index
-    // Length - 1 + i: the word at i). Key is null where a gap stands.
-    private static int KeyCount(int[] phrase) => Math.Max(0, 2 * phrase.Length - 1);
-
-    private static ((int First, int Second) Key, int Offset)? Key(int[] phrase, int key)
+    /// <summary>
+    /// Every phrase's keys, one after another from <c>keyStarts[phrase]</c> to <c>keyStarts[phrase + 1]</c>: its pairs of adjacent words (not across a gap) from
+    /// the first, then its single words (second word <see cref="Alone"/>), each key where it first stands in the phrase.
+    /// </summary>
+    private static (int[] Firsts, int[] Seconds, int[] KeyStarts) Keys(IReadOnlyList<int[]> phrases)
     {
-        if (key < phrase.Length - 1)
+        var most = 0;
+        foreach (var phrase in phrases)
         {
-            return phrase[key] != PhraseIndex.Gap && phrase[key + 1] != PhraseIndex.Gap ? ((phrase[key], phrase[key + 1]), key) : null;
+            most += Math.Max(0, 2 * phrase.Length - 1);
         }
 
-        var at = key - (phrase.Length - 1);
-        return phrase[at] != PhraseIndex.Gap ? ((phrase[at], Alone), at) : null;
+        var (firsts, seconds) = (new int[most], new int[most]);
+        var keyStarts = new int[phrases.Count + 1];
+        var k = 0;
+        for (var p = 0; p < phrases.Count; p++)
+        {
+            var phrase = phrases[p];
+            for (var i = 0; i + 1 < phrase.Length; i++)
+            {
+                if (phrase[i] != PhraseIndex.Gap && phrase[i + 1] != PhraseIndex.Gap && PairAt(phrase, phrase[i], phrase[i + 1]) == i)
+                {
+                    (firsts[k], seconds[k]) = (phrase[i], phrase[i + 1]);
+                    k++;
+                }
+            }
+
+            for (var i = 0; i < phrase.Length; i++)
+            {
+                if (phrase[i] != PhraseIndex.Gap && Array.IndexOf(phrase, phrase[i]) == i)
+                {
+                    (firsts[k], seconds[k]) = (phrase[i], Alone);
+                    k++;
+                }
+            }
+
+            keyStarts[p + 1] = k;
+        }
+
+        // Gaps and repeats leave the arrays' ends unused.
+        return (firsts, seconds, keyStarts);
     }
 
-    // A phrase counts once towards a key it has twice.
-    private static bool IsFirstOfItsKind(int[] phrase, int key)
+    /// <summary>How many phrases have each key, by the key's index: the keys are grouped by first word, then counted by second.</summary>
+    private static int[] CountPhrasesPerKey(ReadOnlySpan<int> firsts, int[] seconds, int phraseWordCount)
     {
-        var own = Key(phrase, key)!.Value.Key;
-        for (var earlier = 0; earlier < key; earlier++)
+        var byFirst = new int[firsts.Length];
+        var firstStarts = new int[phraseWordCount + 1];
+        foreach (var first in firsts)
         {
-            if (Key(phrase, earlier) is { } k && k.Key == own)
+            firstStarts[first + 1]++;
+        }
+
+        for (var first = 0; first < phraseWordCount; first++)
+        {
+            firstStarts[first + 1] += firstStarts[first];
+        }
+
+        var next = firstStarts[..^1];
+        for (var k = 0; k < firsts.Length; k++)
+        {
+            byFirst[next[firsts[k]]++] = k;
+        }
+
+        // Per first word, the keys' second words tallied in a scratch array (Alone at 0), read back, then cleared.
+        var counts = new int[firsts.Length];
+        var tally = new int[phraseWordCount + 1];
+        for (var first = 0; first < phraseWordCount; first++)
+        {
+            var keys = byFirst.AsSpan(firstStarts[first], firstStarts[first + 1] - firstStarts[first]);
+            foreach (var k in keys)
             {
-                return false;
+                tally[seconds[k] + 1]++;
+            }
+
+            foreach (var k in keys)
+            {
+                counts[k] = tally[seconds[k] + 1];
+            }
+
+            foreach (var k in keys)
+            {
+                tally[seconds[k] + 1] = 0;
             }
         }
 
-        return true;
+        return counts;
+    }
+
+    // Where the pair first stands in the phrase, or -1.
+    private static int PairAt(int[] phrase, int first, int second)
+    {
+        for (var i = 0; i + 1 < phrase.Length; i++)
+        {
+            if (phrase[i] == first && phrase[i + 1] == second)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -39,43 +39,75 @@ internal sealed class CheckVocabulary
     private readonly AdjacentWordIndex _unassessedByWords;
 
     private CheckVocabulary(
-        IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> curatedPhrases,
-        IReadOnlyList<string> unassessed, IReadOnlyList<string> unassessedPhrases)
+        IReadOnlyList<string> ordinary, IReadOnlyList<string> knownPhrases, IReadOnlyList<string> rulePhrases, IReadOnlyList<string> timePhraseParts,
+        IReadOnlyList<string> curatedPhrases, IReadOnlyList<string> unassessed, IReadOnlyList<string> unassessedPhrases)
     {
-        // Each phrase as its words, split once per distinct text: at 100x most known phrases are said many times over.
-        var wordsOf = new PhraseWordsCache();
-        IReadOnlyList<string> Words(string text) => wordsOf.Of(text);
-
-        var phrases = new List<IReadOnlyList<string>>(ordinary.Count + knownPhrases.Count + curatedPhrases.Count + unassessedPhrases.Count);
-        phrases.AddRange(ordinary.Select(Words));
-        var knownStart = phrases.Count;
-        phrases.AddRange(knownPhrases.Select(Words).Where(w => w.Count > 0));
-        var curatedStart = phrases.Count;
-        phrases.AddRange(curatedPhrases.Select(Words));
-        var deniedStart = phrases.Count;
-        phrases.AddRange(unassessedPhrases.Select(Words));
-        _index = PhraseIndex.Compile(phrases, out var compiled);
-        _unassessedPhrases = compiled[deniedStart..];
-        // A phrase with a gap never occurs here (no description word reads as one), filed or not: Occurs tests every word.
-        _unassessedByWords = new AdjacentWordIndex(_unassessedPhrases, _index.PhraseWordCount);
-        _ordinary = new bool[_index.PhraseWordCount];
-        for (var i = 0; i < knownStart; i++)
+        // Numbered in this order: the ordinary words, the known phrases (then the rule phrases' parts and the time phrases'),
+        // the curated phrases, the unassessed phrases. A text said many times over (at 100x most known phrases are) is split once.
+        var words = new PhraseIndexBuilder(ordinary.Count + knownPhrases.Count + rulePhrases.Count + timePhraseParts.Count + curatedPhrases.Count + unassessedPhrases.Count);
+        var ordinaryWords = new int[ordinary.Count][];
+        for (var i = 0; i < ordinaryWords.Length; i++)
         {
-            _ordinary[compiled[i][0]] = true;
+            ordinaryWords[i] = words.Add(ordinary[i]);
         }
 
-        // Each phrase once with the same words and the same curation, the first kept.
-        var seen = new HashSet<(int[] Words, bool Curated)>(SameCoveringPhrase.Instance);
-        var covering = new List<(int[] Words, bool Curated)>(deniedStart - knownStart);
-        for (var i = knownStart; i < deniedStart; i++)
+        var known = new List<int[]>(knownPhrases.Count);
+        foreach (var text in knownPhrases)
         {
-            var phrase = (compiled[i], i >= curatedStart);
-            if (seen.Add(phrase))
+            AddIfAnyWords(known, words.Add(text));
+        }
+
+        // A rule phrase is known in its parts between gaps: "worse ... at rest" makes "worse" and "at rest".
+        foreach (var text in rulePhrases)
+        {
+            var phrase = words.Add(text);
+            for (var start = 0; start < phrase.Length; start++)
             {
-                covering.Add(phrase);
+                var end = start;
+                while (end < phrase.Length && phrase[end] != PhraseIndex.Gap)
+                {
+                    end++;
+                }
+
+                if (end > start)
+                {
+                    known.Add(end - start == phrase.Length ? phrase : phrase[start..end]);
+                }
+
+                start = end;
             }
         }
 
+        foreach (var text in timePhraseParts)
+        {
+            AddIfAnyWords(known, words.Add(text));
+        }
+
+        var curated = new int[curatedPhrases.Count][];
+        for (var i = 0; i < curated.Length; i++)
+        {
+            curated[i] = words.Add(curatedPhrases[i]);
+        }
+
+        _unassessedPhrases = new int[unassessedPhrases.Count][];
+        for (var i = 0; i < _unassessedPhrases.Length; i++)
+        {
+            _unassessedPhrases[i] = words.Add(unassessedPhrases[i]);
+        }
+
+        _index = words.Build();
+        // A phrase with a gap never occurs here (no description word reads as one), filed or not: Occurs tests every word.
+        _unassessedByWords = new AdjacentWordIndex(_unassessedPhrases, _index.PhraseWordCount);
+        _ordinary = new bool[_index.PhraseWordCount];
+        foreach (var word in ordinaryWords)
+        {
+            _ordinary[word[0]] = true;
+        }
+
+        // Each phrase once with the same words and the same curation, the first kept.
+        var covering = new List<(int[] Words, bool Curated)>(known.Count + curated.Length);
+        AddEachOnce(covering, known, curated: false);
+        AddEachOnce(covering, curated, curated: true);
         _coveringPhrases = [.. covering];
         var coveringWords = new int[_coveringPhrases.Length][];
         for (var i = 0; i < coveringWords.Length; i++)
@@ -86,10 +118,30 @@ internal sealed class CheckVocabulary
         _coveringByWords = new AdjacentWordIndex(coveringWords, _index.PhraseWordCount);
         _listedUnassessed = unassessed.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OrdinaryWordCount = ordinary.Count;
-        KnownPhraseCount = curatedStart - knownStart;
+        KnownPhraseCount = known.Count;
         OrdinaryPhrases = curatedPhrases;
         ListedUnassessed = unassessed;
         UnassessedPhrases = unassessedPhrases;
+    }
+
+    private static void AddIfAnyWords(List<int[]> phrases, int[] phrase)
+    {
+        if (phrase.Length > 0)
+        {
+            phrases.Add(phrase);
+        }
+    }
+
+    private static void AddEachOnce(List<(int[] Words, bool Curated)> covering, IReadOnlyList<int[]> phrases, bool curated)
+    {
+        var seen = new HashSet<int[]>(phrases.Count, PhraseWordsComparer.Instance);
+        foreach (var phrase in phrases)
+        {
+            if (seen.Add(phrase))
+            {
+                covering.Add((phrase, curated));
+            }
+        }
     }
 
     public int OrdinaryWordCount { get; }
@@ -111,20 +163,21 @@ internal sealed class CheckVocabulary
         + "Every other word is unassessed: the check cannot tell a health word from an ordinary word it does not know, so it does not reassure.",
         OrdinaryWordCount, OrdinaryPhrases, KnownPhraseCount, ListedUnassessed, UnassessedPhrases);
 
-    public static CheckVocabulary Load(KnowledgeSnapshot snapshot, RedFlagRuleBook rules)
+    /// <summary>Built from the snapshot alone, so that it is built beside the rule book rather than after it.</summary>
+    public static CheckVocabulary Load(KnowledgeSnapshot snapshot)
     {
         var entries = snapshot.CheckVocabulary;
-        var words = new PhraseWordsCache();
-        var rulePhrases = rules.Entries.SelectMany(e => e.Triggers).SelectMany(t => t.Rule.Phrases.Concat(t.Rule.AlsoPhrases))
-            .SelectMany(p => string.Join(' ', words.Of(p)).Split(PhraseMatcher.Gap, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var recordPhrases = snapshot.Records.SelectMany(r => r.Aliases.Prepend(r.Name));
+        var rulePhrases = RedFlagRuleBook.InBookOrder(snapshot).SelectMany(r => r.Triggers).SelectMany(t => t.Phrases.Concat(t.AlsoPhrases));
         return new CheckVocabulary(
             // The words the check reads itself (negation cues in every spelling, scope ends, number words) are understood like
             // the file's own: "dont", "denies", "neither", "nor".
             entries.Where(e => e.List == CheckWord.WordList).Select(e => e.Text)
                 .Concat(DescriptionVocabulary.Words.Where(w => w.Length > 1))
                 .Distinct(StringComparer.Ordinal).ToList(),
-            recordPhrases.Concat(snapshot.Synonyms.Select(s => s.Phrase)).Concat(rulePhrases).Concat(TimePhraseParts()).ToList(),
+            recordPhrases.Concat(snapshot.Synonyms.Select(s => s.Phrase)).ToList(),
+            rulePhrases.ToList(),
+            [.. TimePhraseParts()],
             entries.Where(e => e.List == CheckWord.PhraseList).Select(e => e.Text).ToList(),
             entries.Where(e => e.List == CheckWord.UnassessedList).Select(e => e.Text).ToList(),
             entries.Where(e => e.List == CheckWord.UnassessedPhraseList).Select(e => e.Text).ToList());
@@ -394,22 +447,6 @@ internal sealed class CheckVocabulary
 
     // The description's words are split as the rule phrases' are (FoundPhrases): runs of letters and digits.
     private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
-
-    private sealed class SameCoveringPhrase : IEqualityComparer<(int[] Words, bool Curated)>
-    {
-        public static readonly SameCoveringPhrase Instance = new();
-
-        public bool Equals((int[] Words, bool Curated) x, (int[] Words, bool Curated) y) =>
-            x.Curated == y.Curated && x.Words.AsSpan().SequenceEqual(y.Words);
-
-        public int GetHashCode((int[] Words, bool Curated) phrase)
-        {
-            var hash = new HashCode();
-            hash.Add(phrase.Curated);
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(phrase.Words.AsSpan()));
-            return hash.ToHashCode();
-        }
-    }
 
     private record struct Word(int Start, int End, int[] Numbers, bool Listed, bool Understood);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CrampKnowledge.Api.Data.RedFlagChecks;
 
 /// <summary>
@@ -22,55 +24,41 @@ internal sealed class PhraseIndex
 
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _phraseWordsBySpelling;
 
-    private PhraseIndex(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled)
-    {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        compiled = new int[phrases.Count][];
-        for (var i = 0; i < phrases.Count; i++)
-        {
-            compiled[i] = Number(phrases[i], numbers);
-        }
-
+    /// <param name="numbers">Every phrase word with its number, numbered from 0 in the dictionary's order.</param>
+    internal PhraseIndex(Dictionary<string, int> numbers) =>
         (_phraseWordsBySpelling, _cueWords, PhraseWordCount, NumberPhraseWords, LongestSpelling) = Spell(numbers);
-    }
 
     /// <summary>
     /// Compiles phrases given as their words (<see cref="PhraseMatcher.PhraseWords"/>) into <paramref name="compiled"/>, in
-    /// their order, each new word numbered next, <see cref="Gap"/> for a gap, and keeps no phrase: the check vocabulary's
-    /// 151,000 phrases at 100 times today's content kept 43 MB alive as <see cref="CheckPhrase"/> objects that no check reads.
+    /// their order, each new word numbered next, <see cref="Gap"/> for a gap, as <see cref="PhraseIndexBuilder"/> does.
     /// </summary>
-    public static PhraseIndex Compile(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled) => new(phrases, out compiled);
-
-    // A phrase's words as numbers, each new word numbered next; a loop rather than LINQ: it runs for every phrase at start-up.
-    private static int[] Number(IReadOnlyList<string> words, Dictionary<string, int> numbers)
+    public static PhraseIndex Compile(IReadOnlyList<IReadOnlyList<string>> phrases, out int[][] compiled)
     {
-        var compiled = new int[words.Count];
-        for (var i = 0; i < compiled.Length; i++)
+        var builder = new PhraseIndexBuilder();
+        compiled = new int[phrases.Count][];
+        for (var i = 0; i < phrases.Count; i++)
         {
-            var word = words[i];
-            if (word == PhraseMatcher.Gap)
-            {
-                compiled[i] = Gap;
-            }
-            else if (!numbers.TryGetValue(word, out compiled[i]))
-            {
-                compiled[i] = numbers[word] = numbers.Count;
-            }
+            compiled[i] = builder.Add(phrases[i]);
         }
 
-        return compiled;
+        return builder.Build();
     }
 
     private static (Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> BySpelling, bool[] CueWords, int WordCount, int[] NumberPhraseWords, int LongestSpelling)
         Spell(Dictionary<string, int> numbers)
     {
-        var bySpelling = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Arrays grown by one rather than lists copied at the end: nearly every spelling matches one phrase word.
+        var bySpelling = new Dictionary<string, int[]>(3 * numbers.Count, StringComparer.Ordinal);
         foreach (var (word, number) in numbers)
         {
-            // The candidates are generated generously and kept only where the matcher's own rule agrees.
-            foreach (var spelling in Spellings(word).Distinct().Where(s => PhraseMatcher.SameWord(s, word)))
+            // The candidates are generated generously and kept only where the matcher's own rule agrees; a word's
+            // numbers are added together, so a candidate generated twice ends its list already.
+            foreach (var spelling in Spellings(word))
             {
-                (bySpelling.TryGetValue(spelling, out var list) ? list : bySpelling[spelling] = []).Add(number);
+                if (PhraseMatcher.SameWord(spelling, word))
+                {
+                    Add(bySpelling, spelling, number, once: true);
+                }
             }
         }
 
@@ -81,20 +69,37 @@ internal sealed class PhraseIndex
             numberPhraseWords = [numberWord];
             foreach (var spelling in TimeWords.Numbers.Keys)
             {
-                (bySpelling.TryGetValue(spelling, out var list) ? list : bySpelling[spelling] = []).Add(numberWord);
+                Add(bySpelling, spelling, numberWord, once: false);
             }
         }
 
-        var phraseWordsBySpelling = bySpelling
-            .ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        bySpelling.TrimExcess();
+        var longestSpelling = 0;
+        foreach (var spelling in bySpelling.Keys)
+        {
+            longestSpelling = Math.Max(longestSpelling, spelling.Length);
+        }
+
         var cueWords = new bool[numbers.Count];
         foreach (var (word, number) in numbers)
         {
             cueWords[number] = (DescriptionVocabulary.Find(word).Roles & (WordRoles.Cue | WordRoles.CueStem)) != 0;
         }
 
-        return (phraseWordsBySpelling, cueWords, numbers.Count, numberPhraseWords, bySpelling.Keys.Max(s => (int?)s.Length) ?? 0);
+        return (bySpelling.GetAlternateLookup<ReadOnlySpan<char>>(), cueWords, numbers.Count, numberPhraseWords, longestSpelling);
+    }
+
+    private static void Add(Dictionary<string, int[]> bySpelling, string spelling, int number, bool once)
+    {
+        ref var numbers = ref CollectionsMarshal.GetValueRefOrAddDefault(bySpelling, spelling, out var listed);
+        if (!listed)
+        {
+            numbers = [number];
+        }
+        else if (!once || numbers![^1] != number)
+        {
+            numbers = [.. numbers!, number];
+        }
     }
 
     public int PhraseWordCount { get; }

@@ -21,16 +21,13 @@ internal sealed record RecordMention(string Text, string Answer, RecordKind Kind
     /// </summary>
     public static readonly IReadOnlyList<string> NotInDescriptions = ["sweating"];
 
-    /// <summary>Every mention with its words, split by <paramref name="phrases"/> (shared with the rule book's triggers) for compiling.</summary>
-    public static IEnumerable<(RecordMention Mention, IReadOnlyList<string> Words)> From(KnowledgeSnapshot snapshot, PhraseWordsCache phrases) =>
+    /// <summary>Every spelling of every condition and medicine, by kind then id; the rule book keeps the first of each answer's with the same words.</summary>
+    public static IEnumerable<RecordMention> From(KnowledgeSnapshot snapshot) =>
         snapshot.RecordsOf(RecordKind.Cause).Concat(snapshot.RecordsOf(RecordKind.Treatment))
             .OrderBy(r => r.Kind).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => (Record: r, Answer: AnswerFor(r.Kind, r.Category)))
             .Where(r => r.Answer is not null)
-            .SelectMany(r => Spellings(r.Record)
-                .Select(s => (Mention: new RecordMention(s, r.Answer!, r.Record.Kind, r.Record.Id, r.Record.Name), Words: phrases.Of(s))))
-            .Where(m => m.Words.Count > 0)
-            .DistinctBy(m => (m.Mention.Answer, string.Join(' ', m.Words)));
+            .SelectMany(r => Spellings(r.Record).Select(s => new RecordMention(s, r.Answer!, r.Record.Kind, r.Record.Id, r.Record.Name)));
 
     private static string? AnswerFor(RecordKind kind, string category) =>
         category == MedicationCategory ? CheckAnswers.Medications

@@ -11,47 +11,11 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 internal sealed class RedFlagRuleBook
 {
     private RedFlagRuleBook(
-        IReadOnlyList<RuleBookEntry> entries, IReadOnlyList<(RecordMention Mention, IReadOnlyList<string> Words)> mentions, PhraseWordsCache words)
+        List<RuleBookEntry> entries, PhraseIndex phrases, (TimePhrase Phrase, int[] Words)[] times, (RecordMention Mention, int[] Words)[] mentions)
     {
-        // Every trigger's phrases, then the time phrases, then the mentions: the order the index numbers their words in. Only
-        // the numbers are kept: the phrases as words kept 16.5 MB alive at 100 times today's content, read by no check.
-        var phrases = new List<IReadOnlyList<string>>();
-        foreach (var trigger in entries.SelectMany(e => e.Triggers))
-        {
-            phrases.AddRange(trigger.Rule.Phrases.Select(words.Of));
-            phrases.AddRange(trigger.Rule.AlsoPhrases.Select(words.Of));
-        }
-
-        phrases.AddRange(TimePhrases.All.Select(t => t.Phrase.Words));
-        phrases.AddRange(mentions.Select(m => m.Words));
-        Phrases = PhraseIndex.Compile(phrases, out var compiled);
-
-        var next = 0;
-        int[][] Take(int count)
-        {
-            var taken = compiled[next..(next + count)];
-            next += count;
-            return taken;
-        }
-
-        var compiledEntries = new List<RuleBookEntry>(entries.Count);
-        foreach (var entry in entries)
-        {
-            var triggers = new List<RuleBookTrigger>(entry.Triggers.Count);
-            foreach (var trigger in entry.Triggers)
-            {
-                var compiledPhrases = Take(trigger.Rule.Phrases.Count);
-                triggers.Add(trigger with { CompiledPhrases = compiledPhrases, CompiledAlsoPhrases = Take(trigger.Rule.AlsoPhrases.Count) });
-            }
-
-            compiledEntries.Add(entry with { Triggers = triggers });
-        }
-
-        Entries = compiledEntries;
-        var times = Take(TimePhrases.All.Count);
-        var mentionWords = Take(mentions.Count);
-        Described = new DescribedAnswers(
-            [.. TimePhrases.All.Select((t, i) => (t, times[i]))], [.. mentions.Select((m, i) => (m.Mention, mentionWords[i]))], Phrases.PhraseWordCount);
+        Entries = entries;
+        Phrases = phrases;
+        Described = new DescribedAnswers(times, mentions, Phrases.PhraseWordCount);
         Candidates = new CandidateIndex(Entries, Phrases.PhraseWordCount);
     }
 
@@ -95,28 +59,66 @@ internal sealed class RedFlagRuleBook
     public static RedFlagRuleBook Load(KnowledgeSnapshot snapshot)
     {
         var sourceTitles = snapshot.Sources.ToDictionary(s => s.Id, s => s.Title);
-        var words = new PhraseWordsCache();
-        var triggers = snapshot.RedFlagTriggers
-            .OrderBy(t => t.Position)
-            .ToLookup(t => t.RedFlagId);
-        var redFlags = snapshot.RecordsOf(RecordKind.RedFlag)
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => new
-            {
-                Id = r.Key, Slug = r.Id, r.Name, r.Summary, Urgency = r.Urgency!, r.UrgencyRank, r.Citations,
-            })
-            .ToList();
 
-        return new RedFlagRuleBook(redFlags.Select(r => new RuleBookEntry(
-            r.Slug, r.Name, r.Summary, r.Urgency, r.UrgencyRank, r.Citations,
-            triggers[r.Id].Select((t, i) =>
+        // Every trigger's phrases, then the time phrases, then the mentions: the order the index numbers their words in. Only
+        // the numbers are kept: the phrases as words kept 16.5 MB alive at 100 times today's content, read by no check.
+        var spellings = RecordMention.From(snapshot).ToList();
+        var words = new PhraseIndexBuilder(snapshot.RedFlagTriggers.Sum(t => t.Phrases.Count + t.AlsoPhrases.Count) + spellings.Count);
+        var entries = new List<RuleBookEntry>();
+        foreach (var (redFlag, triggers) in InBookOrder(snapshot))
+        {
+            var compiled = new List<RuleBookTrigger>();
+            foreach (var t in triggers)
             {
                 var basis = t.BasisSourceId is { } source && t.BasisQuote is { } quote
                     ? new RuleBasis(source, sourceTitles.GetValueOrDefault(source, source), quote)
                     : null;
-                var rule = new TriggerRule(i + 1, t.Phrases, t.AlsoPhrases, t.Answers.ConvertAll(a => new AnswerCondition(a.Answer, a.Values)), t.SeeDoctor, basis, t.Note);
-                return new RuleBookTrigger(rule);
-            }).ToList())).ToList(), RecordMention.From(snapshot, words).ToList(), words);
+                var rule = new TriggerRule(compiled.Count + 1, t.Phrases, t.AlsoPhrases, t.Answers.ConvertAll(a => new AnswerCondition(a.Answer, a.Values)), t.SeeDoctor, basis, t.Note);
+                compiled.Add(new RuleBookTrigger(rule) { CompiledPhrases = Compile(t.Phrases, words), CompiledAlsoPhrases = Compile(t.AlsoPhrases, words) });
+            }
+
+            entries.Add(new RuleBookEntry(redFlag.Id, redFlag.Name, redFlag.Summary, redFlag.Urgency!, redFlag.UrgencyRank, redFlag.Citations, compiled));
+        }
+
+        var times = new (TimePhrase Phrase, int[] Words)[TimePhrases.All.Count];
+        for (var i = 0; i < times.Length; i++)
+        {
+            times[i] = (TimePhrases.All[i], words.Add(TimePhrases.All[i].Phrase.Words));
+        }
+
+        // Each spelling with words once per answer, the first kept.
+        var mentions = new List<(RecordMention Mention, int[] Words)>();
+        var said = new Dictionary<string, HashSet<int[]>>(StringComparer.Ordinal);
+        foreach (var mention in spellings)
+        {
+            var mentionWords = words.Add(mention.Text);
+            if (mentionWords.Length > 0 && (said.TryGetValue(mention.Answer, out var seen) ? seen : said[mention.Answer] = new(PhraseWordsComparer.Instance)).Add(mentionWords))
+            {
+                mentions.Add((mention, mentionWords));
+            }
+        }
+
+        return new RedFlagRuleBook(entries, words.Build(), times, [.. mentions]);
+    }
+
+    /// <summary>The red flags by id, each with its triggers by position: the book's order, in which the check vocabulary reads the phrases too.</summary>
+    internal static IEnumerable<(SnapshotRecord RedFlag, IEnumerable<RedFlagTrigger> Triggers)> InBookOrder(KnowledgeSnapshot snapshot)
+    {
+        var triggers = snapshot.RedFlagTriggers.OrderBy(t => t.Position).ToLookup(t => t.RedFlagId);
+        return snapshot.RecordsOf(RecordKind.RedFlag)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => (r, triggers[r.Key]));
+    }
+
+    private static int[][] Compile(List<string> phrases, PhraseIndexBuilder words)
+    {
+        var compiled = new int[phrases.Count][];
+        for (var i = 0; i < compiled.Length; i++)
+        {
+            compiled[i] = words.Add(phrases[i]);
+        }
+
+        return compiled;
     }
 
     // By seeDoctor, then urgency, then name; the position keeps the book's order for full ties, as a stable sort would.
