@@ -1,5 +1,4 @@
 using CrampKnowledge.Api.Contracts;
-using CrampKnowledge.Api.Data.ReadModel;
 
 namespace CrampKnowledge.Api.Endpoints;
 
@@ -19,6 +18,6 @@ public static class GraphEndpoints
         return graph;
     }
 
-    private static JsonOk<KnowledgeGraph> GetGraph([AsParameters] GraphQuery query, KnowledgeSnapshot snapshot) =>
-        JsonOk.Of(snapshot.Graph(query.Citations ?? false));
+    private static SerializedJsonOk<KnowledgeGraph> GetGraph([AsParameters] GraphQuery query, GraphJson graph) =>
+        new(graph.Body(query.Citations ?? false));
 }

@@ -11,6 +11,17 @@ namespace CrampKnowledge.Api.Endpoints;
 public static class JsonOk
 {
     public static JsonOk<T> Of<T>(T value) => new(value);
+
+    /// <summary>Writes a 200 with <paramref name="body"/>, JSON already serialized, in one piece with its Content-Length.</summary>
+    internal static Task WriteAsync(HttpContext httpContext, byte[] body)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        // Compression drops the length when it applies, and then compresses the body in one go.
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+    }
 }
 
 /// <summary>
@@ -32,14 +43,26 @@ public sealed class JsonOk<T> : IResult, IEndpointMetadataProvider, IStatusCodeH
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var body = JsonSerializer.SerializeToUtf8Bytes(Value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
-        var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json; charset=utf-8";
-        // Compression drops the length when it applies, and then compresses the body in one go.
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+        return JsonOk.WriteAsync(httpContext, JsonSerializer.SerializeToUtf8Bytes(Value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T))));
     }
+
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+}
+
+/// <summary>
+/// A 200 with JSON serialized ahead, once (<see cref="GraphJson"/>): the bytes, headers and OpenAPI metadata of
+/// <see cref="JsonOk{T}"/> for a <typeparamref name="T"/>, without serializing it per request.
+/// </summary>
+public sealed class SerializedJsonOk<T> : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult
+{
+    private readonly byte[] _body;
+
+    internal SerializedJsonOk(byte[] body) => _body = body;
+
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext) => JsonOk.WriteAsync(httpContext, _body);
 
     static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));

@@ -3,6 +3,7 @@ using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
 using CrampKnowledge.Api.Data.Search;
 using CrampKnowledge.Api.Data.Seeding;
+using CrampKnowledge.Api.Endpoints;
 using Mapster;
 using MapsterMapper;
 
@@ -43,6 +44,8 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton(sp => SearchIndex.Build(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchCautions.Load(sp.GetRequiredService<KnowledgeSnapshot>(), sp.GetRequiredService<SearchIndex>()));
         builder.Services.AddSingleton<KnowledgeSearch>();
+        // The graph's answers, serialized when first asked for (not at start-up: few clients ask, and it is 8-24 MB at 100x).
+        builder.Services.AddSingleton<GraphJson>();
         return builder;
     }
 

@@ -1,4 +1,12 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CrampKnowledge.Api.Contracts;
+using CrampKnowledge.Api.Data.ReadModel;
+using CrampKnowledge.Api.Endpoints;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CrampKnowledge.Api.Tests.Endpoints;
 
@@ -72,6 +80,35 @@ public sealed class GraphEndpointsTests(ApiFactory factory) : IClassFixture<ApiF
         var redFlags = graph.GetProperty("nodes").EnumerateArray().Where(n => n.Text("type") == "red-flag").ToList();
         Assert.NotEmpty(redFlags);
         Assert.All(redFlags, n => Assert.False(string.IsNullOrEmpty(n.Text("urgency"))));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TheKeptAnswerIsWhatTheSerializerWritesForTheSnapshotsGraph(bool withCitations)
+    {
+        var options = factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var snapshot = factory.Services.GetRequiredService<KnowledgeSnapshot>();
+        var expected = JsonSerializer.SerializeToUtf8Bytes(snapshot.Graph(withCitations), options);
+
+        var first = await _client.GetByteArrayAsync(new Uri($"/api/v1/graph?citations={(withCitations ? "true" : "false")}", UriKind.Relative));
+        var second = await _client.GetByteArrayAsync(new Uri(withCitations ? "/api/v1/graph?citations=true" : "/api/v1/graph", UriKind.Relative));
+
+        Assert.Equal(expected, first);
+        Assert.Equal(expected, second);
+        // Serialized once per form and kept.
+        var graphJson = factory.Services.GetRequiredService<GraphJson>();
+        Assert.Same(graphJson.Body(withCitations), graphJson.Body(withCitations));
+    }
+
+    [Fact]
+    public void SerializingInTwoPassesGivesTheSerializersBytesInAnArrayOfTheirLength()
+    {
+        var options = factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var typeInfo = (JsonTypeInfo<KnowledgeGraph>)options.GetTypeInfo(typeof(KnowledgeGraph));
+        var graph = factory.Services.GetRequiredService<KnowledgeSnapshot>().Graph(withCitations: true);
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(graph, typeInfo), GraphJson.Serialize(graph, typeInfo));
     }
 
     [Fact]

@@ -15,8 +15,6 @@ public sealed class KnowledgeSnapshot
     private readonly HashSet<(LinkKind Kind, int From, int To)> _linkEnds;
     private readonly Dictionary<string, SnapshotSource> _sourcesById;
     private readonly Dictionary<string, IReadOnlyList<SnapshotSource>> _sortedSources;
-    private readonly KnowledgeGraph _graph;
-    private readonly KnowledgeGraph _graphWithCitations;
 
     public KnowledgeSnapshot(
         string contentVersion, IReadOnlyList<SnapshotRecord> records, IReadOnlyList<SnapshotLink> links,
@@ -57,8 +55,6 @@ public sealed class KnowledgeSnapshot
             _recordsById[RecordKind.Prevention].Count, _recordsById[RecordKind.RedFlag].Count,
             sources.Count, links.Count, citationCertainties.Count, contestedPointCount);
         Categories = BuildCategories(citationCertainties);
-        _graph = BuildGraph(withCitations: false);
-        _graphWithCitations = BuildGraph(withCitations: true);
     }
 
     public string ContentVersion { get; }
@@ -85,7 +81,11 @@ public sealed class KnowledgeSnapshot
 
     public CategoriesResponse Categories { get; }
 
-    public KnowledgeGraph Graph(bool withCitations) => withCitations ? _graphWithCitations : _graph;
+    /// <summary>
+    /// The whole base as nodes and edges, built anew on each call: the /graph endpoint keeps its serialized answer
+    /// (<c>GraphJson</c>) rather than the graph, and both graphs kept here were 10 MB of the heap at 100x content.
+    /// </summary>
+    public KnowledgeGraph Graph(bool withCitations) => BuildGraph(withCitations);
 
     /// <summary>The records of one kind in a list order (<see cref="RecordSort.Orders"/>); unknown orders sort by name.</summary>
     public IReadOnlyList<SnapshotRecord> RecordsOf(RecordKind kind, string sort = "name") =>

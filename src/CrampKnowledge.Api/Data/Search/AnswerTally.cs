@@ -310,7 +310,7 @@ internal sealed class AnswerTally
         return bits;
     }
 
-    private void AddRows(int phrase, ref PhraseStatistics statistics, int[] rows, double[] weights, bool specific)
+    private void AddRows(int phrase, ref PhraseStatistics statistics, int[] rows, float[] weights, bool specific)
     {
         statistics.Discriminates = rows.Length > 0;
         statistics.Idf = Bm25.InverseDocumentFrequency(_index.Rows.Length, rows.Length);

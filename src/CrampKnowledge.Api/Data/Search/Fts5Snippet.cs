@@ -169,7 +169,7 @@ internal static class Fts5Snippet
     /// <summary>fts5HighlightCb over the chosen window, with the ellipses fts5SnippetFunction adds.</summary>
     private static string Highlight(IndexedColumn column, int rangeStart, int columnSize, ReadOnlySpan<long> instances, ReadOnlySpan<int> phraseSizes)
     {
-        var text = column.Text;
+        var text = column.SnippetText();
         var rangeEnd = rangeStart + MaxTokens - 1;
         var output = t_output ??= new StringBuilder(256);
         output.Clear();
@@ -188,7 +188,7 @@ internal static class Fts5Snippet
         var shown = Math.Max(0, Math.Min(column.Size, rangeEnd + 1) - rangeStart);
         Span<int> starts = stackalloc int[MaxTokens];
         Span<int> ends = stackalloc int[MaxTokens];
-        column.TokenBounds(rangeStart, starts[..shown], ends[..shown]);
+        column.TokenBounds(text, rangeStart, starts[..shown], ends[..shown]);
 
         var cursor = 0;
         for (var position = rangeStart; position < column.Size && position <= rangeEnd; position++)
@@ -201,7 +201,7 @@ internal static class Fts5Snippet
 
             if (position == matches.Start)
             {
-                AppendEscaped(output, column, cursor, start).Append(MarkStart);
+                AppendEscaped(output, column, text, cursor, start).Append(MarkStart);
                 cursor = start;
             }
 
@@ -212,14 +212,14 @@ internal static class Fts5Snippet
                     output.Append(MarkStart);
                 }
 
-                AppendEscaped(output, column, cursor, end).Append(MarkEnd);
+                AppendEscaped(output, column, text, cursor, end).Append(MarkEnd);
                 cursor = end;
                 matches.Next();
             }
 
             if (position == rangeEnd)
             {
-                AppendEscaped(output, column, cursor, end);
+                AppendEscaped(output, column, text, cursor, end);
                 cursor = end;
                 if (position >= matches.Start && position < matches.End)
                 {
@@ -230,7 +230,7 @@ internal static class Fts5Snippet
 
         if (rangeEnd >= columnSize - 1)
         {
-            AppendEscaped(output, column, cursor, text.Length);
+            AppendEscaped(output, column, text, cursor, text.Length);
         }
         else
         {
@@ -249,11 +249,11 @@ internal static class Fts5Snippet
     /// escapes it. Its escapes are per character (surrogate pairs are never split here: they separate
     /// tokens), so escaping the pieces equals escaping the whole passage as the FTS5 search did.
     /// </summary>
-    private static StringBuilder AppendEscaped(StringBuilder output, IndexedColumn column, int from, int to)
+    private static StringBuilder AppendEscaped(StringBuilder output, IndexedColumn column, ReadOnlySpan<char> text, int from, int to)
     {
-        var piece = column.Text.AsSpan(from, to - from);
+        var piece = text.Slice(from, to - from);
         return column.HasHtmlEscapes && HasHtmlEscapes(piece)
-            ? output.Append(WebUtility.HtmlEncode(column.Text[from..to]))
+            ? output.Append(WebUtility.HtmlEncode(piece.ToString()))
             : output.Append(piece);
     }
 

@@ -151,9 +151,10 @@ public sealed class SearchIndex
         // a source's publisher in the aliases column and its full text in the quotes column.
         var texts = snapshot.Records.OrderBy(r => r.Key)
             .Select(r => (Type: r.Kind.WireName(), r.Id, Record: (SnapshotRecord?)r, Source: (SnapshotSource?)null,
-                Columns: new[] { r.Name, string.Join(" | ", r.Aliases), r.Summary, string.Join(" … ", r.Citations.Select(c => c.Quote)) }))
+                Columns: new[] { ColumnText.Of(r.Name), ColumnText.Joined(r.Aliases, " | "), ColumnText.Of(r.Summary),
+                    ColumnText.Joined(r.Citations.Select(c => c.Quote).ToArray(), " … ") }))
             .Concat(snapshot.Sources.Select(s => (Type: "source", s.Id, Record: (SnapshotRecord?)null, Source: (SnapshotSource?)s,
-                Columns: new[] { s.Title, s.Publisher ?? "", s.Detail.Summary, s.Detail.Text })))
+                Columns: new[] { ColumnText.Of(s.Title), ColumnText.Of(s.Publisher ?? ""), ColumnText.Of(s.Detail.Summary), ColumnText.Of(s.Detail.Text) })))
             .ToList();
 
         var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -170,7 +171,7 @@ public sealed class SearchIndex
             columns[SearchColumns.Slug] = new IndexedColumn(texts[number].Id, [], []);
             for (var i = 0; i < texts[number].Columns.Length; i++)
             {
-                var text = texts[number].Columns[i];
+                var (text, parts, separator) = texts[number].Columns[i];
                 if (folded.Length < text.Length)
                 {
                     folded = new char[Math.Max(text.Length, folded.Length * 2)];
@@ -192,7 +193,7 @@ public sealed class SearchIndex
                     starts.Add(start);
                 }
 
-                columns[SearchColumns.Name + i] = new IndexedColumn(text, [.. ids], CollectionsMarshal.AsSpan(starts));
+                columns[SearchColumns.Name + i] = new IndexedColumn(text, parts, separator, [.. ids], CollectionsMarshal.AsSpan(starts));
             }
 
             var rowTokens = columns.Sum(c => c.Size);
@@ -256,5 +257,13 @@ public sealed class SearchIndex
         var rowTypeBits = Array.ConvertAll(rows, row => row.TypeBit);
         return new SearchIndex(
             rows, terms, Array.ConvertAll(occurrences, o => TermPostings.From(o, rowTypeBits)), tokenCount, tokens, columnStarts, rowTypeBits);
+    }
+
+    /// <summary>A column's text, and the strings it joins when the column keeps those instead (<see cref="IndexedColumn"/>).</summary>
+    private readonly record struct ColumnText(string Text, IReadOnlyList<string>? Parts, string Separator)
+    {
+        public static ColumnText Of(string text) => new(text, null, "");
+
+        public static ColumnText Joined(IReadOnlyList<string> parts, string separator) => new(string.Join(separator, parts), parts, separator);
     }
 }

@@ -1,7 +1,7 @@
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>Where one term occurs: every occurrence, and per row the bm25 weight those occurrences add up to.</summary>
-internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowWeights, int[] namingRows, int typeBits)
+internal sealed class TermPostings(long[] occurrences, int[] rows, float[] rowWeights, int[] namingRows, int typeBits)
 {
     /// <summary>Every occurrence (<see cref="SearchIndex.Occurrence"/>), in row, column, position order.</summary>
     public long[] Occurrences { get; } = occurrences;
@@ -11,9 +11,10 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
 
     /// <summary>
     /// Per entry of <see cref="Rows"/>, the column weights of the term's occurrences there, summed: what a
-    /// one-word phrase adds to FTS5's phrase frequency. Small whole numbers, so the sum is exact in any order.
+    /// one-word phrase adds to FTS5's phrase frequency. Small whole numbers, so the sum is exact in any order, and exact
+    /// as a float: half the memory of doubles (2.6 MB at 100x content), and the same double when read.
     /// </summary>
-    public double[] RowWeights { get; } = rowWeights;
+    public float[] RowWeights { get; } = rowWeights;
 
     /// <summary>The rows whose name or aliases hold the term, ascending: the records the term names.</summary>
     public int[] NamingRows { get; } = namingRows;
@@ -32,7 +33,7 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
     public static TermPostings From(long[] occurrences, int[] rowTypeBits)
     {
         var rows = new List<int>();
-        var weights = new List<double>();
+        var weights = new List<float>();
         var naming = new List<int>();
         var typeBits = 0;
         for (var i = 0; i < occurrences.Length; i++)
@@ -41,11 +42,11 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, double[] rowW
             if (rows.Count == 0 || rows[^1] != row)
             {
                 rows.Add(row);
-                weights.Add(0.0);
+                weights.Add(0f);
                 typeBits |= rowTypeBits[row];
             }
 
-            weights[^1] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrences[i])];
+            weights[^1] += (float)SearchColumns.Weights[SearchIndex.ColumnOf(occurrences[i])];
             if (SearchColumns.Names(SearchIndex.ColumnOf(occurrences[i])) && (naming.Count == 0 || naming[^1] != row))
             {
                 naming.Add(row);
