@@ -1,8 +1,10 @@
+using CrampKnowledge.Api.Data;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.Seeding;
 using MapsterMapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrampKnowledge.Api.Tests.Seeding;
 
@@ -55,6 +57,33 @@ public class SnapshotLoadTests
         Assert.Equal(snapshot.Counts.Links, snapshot.Links.Count);
         Assert.All(snapshot.Records, r => Assert.Same(r, snapshot.FindRecord(r.Kind, r.Id)));
         Assert.All(snapshot.Links, l => Assert.Contains(l.To.Name, l.From.LinkedFrom(l.Kind).Select(related => related.Name)));
+    }
+
+    [Fact]
+    public void QuotesAndSidesComeInPositionOrderWhateverOrderTheRowsAreIn()
+    {
+        using var seed = BuiltSeedFolder();
+        // Positions against the grain of the ids, with ties (broken by id), so that row order and shown order differ.
+        Execute(seed.DatabasePath, "UPDATE Citations SET Position = (Id * 7) % 5; UPDATE ContestedSides SET Position = -Position");
+
+        var snapshot = KnowledgeSnapshotLoader.Load(seed.Location, new Mapper(KnowledgeMapping.Create()));
+
+        using var db = KnowledgeDbContext.Open(seed.Location.ReadOnlyConnectionString);
+        var quotes = db.Citations.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Id).ToList();
+        var byRecord = quotes.OfType<RecordCitation>().ToLookup(c => c.RecordId, c => (c.SourceId, c.Quote));
+        var byLink = quotes.OfType<LinkCitation>().ToLookup(c => c.LinkId, c => (c.SourceId, c.Quote));
+        var bySide = quotes.OfType<ContestedSideCitation>().ToLookup(c => c.SideId, c => $"{c.SourceId}: {c.Quote}");
+        var sides = db.Set<ContestedSide>().AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id).ToList()
+            .ToLookup(s => s.PointId, s => $"{s.Stance} [{string.Join(" | ", bySide[s.Id])}]");
+        var points = db.ContestedPoints.AsNoTracking().ToDictionary(p => p.Slug, p => p.Id);
+
+        Assert.Contains(quotes.OfType<RecordCitation>().GroupBy(c => c.RecordId), owner => !owner.Select(c => c.Id).SequenceEqual(owner.Select(c => c.Id).Order()));
+        Assert.Contains(sides, point => point.Count() > 1);
+        Assert.All(snapshot.Records, r => Assert.Equal(byRecord[r.Key], r.Citations.Select(c => (c.Source, c.Quote))));
+        Assert.All(snapshot.Links, l => Assert.Equal(byLink[l.Key], l.Citations.Select(c => (c.Source, c.Quote))));
+        Assert.All(snapshot.Records.SelectMany(r => r.Contested), note => Assert.Equal(
+            sides[points[note.Id]], note.Sides.Select(s => $"{s.Position} [{string.Join(" | ", s.Citations.Select(c => $"{c.Source}: {c.Quote}"))}]")));
+        Assert.NotEmpty(snapshot.Records.SelectMany(r => r.Contested));
     }
 
     [Fact]
