@@ -20,7 +20,7 @@ public sealed class SnapshotRecord
     public required IReadOnlyList<Citation> Citations { get; init; }
     public required IReadOnlyList<ContestedNote> Contested { get; init; }
 
-    /// <summary>Name and aliases as SQLite's <c>lower()</c> gives them, for the <c>q</c> filter.</summary>
+    /// <summary>Name, then aliases, as SQLite's <c>lower()</c> gives them: for the <c>q</c> filter, and the name as a NOCASE sort key.</summary>
     public required IReadOnlyList<string> LowerWords { get; init; }
 
     /// <summary>The list row; immutable, so every list shares one instance.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CrampKnowledge.Api.Data.ReadModel;
 
 /// <summary>
@@ -6,13 +8,16 @@ namespace CrampKnowledge.Api.Data.ReadModel;
 /// </summary>
 public static class SqliteText
 {
-    /// <summary>Orders like <c>COLLATE NOCASE</c>: ASCII upper case folded to lower case, then ordinal.</summary>
-    public static readonly IComparer<string> NoCase = Comparer<string>.Create(CompareNoCase);
+    // SearchValues, not ContainsAnyInRange: the latter's unoptimised start-up code boxes (96 bytes a call until it tiers up).
+    private static readonly SearchValues<char> AsciiUpper = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-    /// <summary>What SQLite's built-in <c>lower()</c> returns: only A-Z change.</summary>
+    /// <summary>
+    /// What SQLite's built-in <c>lower()</c> returns: only A-Z change. An ordinal comparison of these keys orders as
+    /// <c>COLLATE NOCASE</c> does (it folds the same letters, then compares code units), folding each text only once.
+    /// </summary>
     public static string LowerAscii(string text)
     {
-        if (!text.Any(char.IsAsciiLetterUpper))
+        if (!text.AsSpan().ContainsAny(AsciiUpper))
         {
             return text;
         }
@@ -25,26 +30,4 @@ public static class SqliteText
             }
         });
     }
-
-    private static int CompareNoCase(string? left, string? right)
-    {
-        if (left is null || right is null)
-        {
-            return left is null ? (right is null ? 0 : -1) : 1;
-        }
-
-        var length = Math.Min(left.Length, right.Length);
-        for (var i = 0; i < length; i++)
-        {
-            var difference = Fold(left[i]) - Fold(right[i]);
-            if (difference != 0)
-            {
-                return difference;
-            }
-        }
-
-        return left.Length - right.Length;
-    }
-
-    private static int Fold(char c) => char.IsAsciiLetterUpper(c) ? c + ('a' - 'A') : c;
 }
