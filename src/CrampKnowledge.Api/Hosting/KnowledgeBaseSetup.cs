@@ -21,7 +21,9 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton<IMapper>(new Mapper(mapping));
 
         // Mapster compiles the snapshot's maps while the host is built: the cold start's first 200 came 60-80 ms sooner
-        // (9 alternating runs). Warming EF the same way (every query on an empty in-memory copy) made it 150-300 ms later.
+        // (9 alternating runs). Warming EF the same way (every query on an empty in-memory copy) made it 150-300 ms later,
+        // and one query on an in-memory copy from Main's first line did not help either: process CPU to the first 200
+        // 1,760 -> 1,850 ms, wall 2,989 -> 3,198 ms (medians of 19 interleaved pairs, load average 8-13).
         var mapsCompiled = Task.Run(() => KnowledgeSnapshotLoader.CompileMaps(mapping));
         builder.Services.AddSingleton(sp =>
         {
