@@ -22,7 +22,12 @@ public static partial class KnowledgeBaseSetup
         builder.Services.AddSingleton<IMapper>(new Mapper(mapping));
 
         // Mapster compiles the snapshot's maps while the host is built: the cold start's first 200 came 60-80 ms sooner
-        // (9 alternating runs). Warming EF the same way (every query on an empty in-memory copy) made it 150-300 ms later.
+        // (9 alternating runs). Warming EF the same way (every query on an empty in-memory copy) made it 150-300 ms later,
+        // and one query on an in-memory copy from Main's first line did not help either: process CPU to the first 200
+        // 1,760 -> 1,850 ms, wall 2,989 -> 3,198 ms (medians of 19 interleaved pairs, load average 8-13).
+        // Reading a current database from here, before Build, did not help measurably either (1x, interleaved pairs:
+        // 2,770 -> 2,832 ms, 1,764 -> 1,665 ms and 1,116 -> 1,103 ms, 16, 8 and 6 pairs): the load starts only when the
+        // maps are compiled, which is about when Build ends.
         var mapsCompiled = Task.Run(() => KnowledgeSnapshotLoader.CompileMaps(mapping));
         builder.Services.AddSingleton(sp =>
         {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -27,15 +28,18 @@ public static class AgentServerSetup
                 options.ServerInstructions = AgentInstructions;
             })
             .WithHttpTransport(transport => transport.Stateless = true)
-            .WithPrompts([typeof(AgentPrompts)])
             .WithListResourcesHandler(AgentResources.List);
 
         // Tools and resource templates answer with the HTTP API's JSON options, which exist once the container is built.
         // They are built once: the stateless transport configures fresh server options for every request, and building
         // the tools' schemas there made a tool call 40 times slower than the same search over HTTP.
-        builder.Services.AddSingleton(sp => new AgentPrimitives(sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
-        builder.Services.AddOptions<McpServerOptions>().Configure<AgentPrimitives>((mcp, primitives) =>
+        // They are built when the server options are first read (the first /mcp request, or /health/ready, which reports
+        // a primitive that cannot be built), not when MapMcp resolves the SDK's handler at start-up: the prompts and
+        // tools took 100-130 ms of the main thread's CPU there, while the knowledge base loaded beside it.
+        builder.Services.AddSingleton(sp => new AgentPrimitives(sp, sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions));
+        builder.Services.AddOptions<McpServerOptions>().Configure<IServiceProvider>((mcp, services) =>
         {
+            var primitives = services.GetRequiredService<AgentPrimitives>();
             mcp.ToolCollection ??= [];
             foreach (var tool in primitives.Tools)
             {
@@ -46,6 +50,12 @@ public static class AgentServerSetup
             foreach (var template in primitives.ResourceTemplates)
             {
                 mcp.ResourceCollection.Add(template);
+            }
+
+            mcp.PromptCollection ??= [];
+            foreach (var prompt in primitives.Prompts)
+            {
+                mcp.PromptCollection.Add(prompt);
             }
         });
 
@@ -97,10 +107,18 @@ public sealed class AgentServerOptions
     public string[] AllowedOrigins { get; set; } = [];
 }
 
-/// <summary>The tools and resource templates, built once for every request's server.</summary>
-internal sealed class AgentPrimitives(System.Text.Json.JsonSerializerOptions json)
+/// <summary>The tools, resource templates and prompts, built once for every request's server.</summary>
+internal sealed class AgentPrimitives(IServiceProvider services, System.Text.Json.JsonSerializerOptions json)
 {
     public IReadOnlyList<McpServerTool> Tools { get; } = [.. KnowledgeTools.Create(json)];
 
     public IReadOnlyList<McpServerResource> ResourceTemplates { get; } = [.. AgentResources.Templates(json)];
+
+    /// <summary>Each <see cref="McpServerPromptAttribute"/> method of <see cref="AgentPrompts"/>, as the SDK's <c>WithPrompts</c> makes them.</summary>
+    public IReadOnlyList<McpServerPrompt> Prompts { get; } =
+    [
+        .. typeof(AgentPrompts).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(method => method.GetCustomAttribute<McpServerPromptAttribute>() is not null)
+            .Select(method => McpServerPrompt.Create(method, options: new() { Services = services })),
+    ];
 }
