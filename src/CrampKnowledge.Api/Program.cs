@@ -23,6 +23,7 @@ var app = builder.Build();
 // The knowledge base needs only configuration, so it loads while the pipeline and the endpoints are set up.
 var knowledgeBase = Task.Run(app.PrepareKnowledgeBase);
 
+app.UseKnowledgeBaseGate(knowledgeBase);
 app.UseHttpBehaviour();
 app.UseApiDocumentation();
 
@@ -41,28 +42,30 @@ app.MapWidgetEndpoints();
 app.MapAgentServer();
 app.MapTelemetry();
 
+// Container images build the database at image build time, so every replica ships the same file.
+var buildOnly = args.Contains("--build-database");
 try
 {
+    // Kestrel starts listening while the knowledge base loads (about 70 ms of the cold start); the gate holds requests
+    // until it has loaded.
+    if (!buildOnly)
+    {
+        await app.StartAsync();
+    }
+
     await knowledgeBase;
 }
 catch (Exception e) when (e is SeedDataException or KnowledgeDatabaseException)
 {
-    // One line per problem and a non-zero exit: a deployment must not serve half-valid content.
+    // One line per problem and a non-zero exit: a deployment must not serve half-valid content. Requests held by the
+    // gate get 503 as the server stops.
     Console.Error.WriteLine(e.Message);
+    if (!buildOnly)
+    {
+        await app.StopAsync();
+    }
+
     return 1;
-}
-
-// Container images build the database at image build time, so every replica ships the same file.
-if (args.Contains("--build-database"))
-{
-    // Disposing flushes the console logger's queue: without it the process can exit before "Built …" is written.
-    await app.DisposeAsync();
-    return 0;
-}
-
-try
-{
-    app.Run();
 }
 catch (IOException e) when (ExpectedFailureLogFilter.IsBindFailure(e))
 {
@@ -71,4 +74,12 @@ catch (IOException e) when (ExpectedFailureLogFilter.IsBindFailure(e))
     return 1;
 }
 
+if (buildOnly)
+{
+    // Disposing flushes the console logger's queue: without it the process can exit before "Built …" is written.
+    await app.DisposeAsync();
+    return 0;
+}
+
+await app.WaitForShutdownAsync();
 return 0;

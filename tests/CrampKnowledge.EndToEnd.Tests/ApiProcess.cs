@@ -79,6 +79,10 @@ public sealed class ApiProcess : IAsyncDisposable
         throw new TimeoutException($"The API did not answer within 60 s:\n{api.Output}");
     }
 
+    /// <summary>Starts the API and returns at once, before it listens (to see what an early request gets).</summary>
+    public static ApiProcess Launch(string databasePath, string? seedDataPath = null) =>
+        Launch(databasePath, seedDataPath, environment: null, [], []);
+
     /// <summary>Runs the API until it exits by itself (e.g. on invalid seed data); returns exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
         string databasePath, string? seedDataPath, IReadOnlyDictionary<string, string>? environment = null)

@@ -70,6 +70,37 @@ public sealed class ApiProcessTests
     }
 
     [Fact]
+    public async Task RequestsDuringTheFirstBuildWaitForItAndAreNeverAnsweredWithAnError()
+    {
+        // Kestrel listens while the database is built from seed-data (about 2 s): whatever connects then must get the
+        // full answer once the knowledge base is loaded, never an error from a half-built file or a missing snapshot.
+        using var temp = new TempFolder();
+        await using var api = ApiProcess.Launch(temp.File("knowledge.db"));
+        var answers = new List<HttpStatusCode>();
+        var sentBeforeLoaded = false;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !answers.Contains(HttpStatusCode.OK))
+        {
+            try
+            {
+                var built = api.Output.Contains("\"Built ", StringComparison.Ordinal);
+                using var response = await api.Client.GetAsync(new Uri("/api/v1/causes/dehydration", UriKind.Relative));
+                answers.Add(response.StatusCode);
+                sentBeforeLoaded |= !built;
+                Assert.Contains("\"id\":\"dehydration\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+                await Task.Delay(10);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK], answers);
+        Assert.True(sentBeforeLoaded, $"no request reached the API before the load finished:\n{api.Output}");
+    }
+
+    [Fact]
     public async Task InvalidSeedDataStopsStartupWithOneMessagePerProblem()
     {
         using var temp = new TempFolder();

@@ -12,9 +12,15 @@ namespace CrampKnowledge.Api.Hosting;
 /// the tag is computed from the version and the request alone: identical on every replica, and a
 /// matching <c>If-None-Match</c> is answered without running the endpoint at all.
 /// </summary>
-internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirectory directory, IOptions<HttpBehaviourOptions> options)
+internal sealed class ConditionalGetMiddleware(RequestDelegate next, IServiceProvider services, IOptions<HttpBehaviourOptions> options)
 {
     private readonly string _cacheControl = $"public, max-age={options.Value.CacheMaxAgeSeconds}";
+
+    // Resolved on the first request, not when the pipeline is built: Kestrel starts while the knowledge base loads
+    // (KnowledgeBaseGate), and the content version exists only once it has.
+    private RecordDirectory? _directory;
+
+    private RecordDirectory Directory => _directory ??= services.GetRequiredService<RecordDirectory>();
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -24,7 +30,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, RecordDirec
             return next(context);
         }
 
-        var etag = ComputeETag(request, directory.ContentVersion);
+        var etag = ComputeETag(request, Directory.ContentVersion);
         var response = context.Response;
         if (Matches(request.Headers.IfNoneMatch, etag))
         {

@@ -40,8 +40,12 @@ public static partial class KnowledgeBaseSetup
                 // The load maps through the same configuration and meets the same error, where start-up reports it.
             }
 
+            // The file is made current before it is read, whoever asks first: Kestrel (and a test host) may start
+            // while PrepareKnowledgeBase is still running.
+            sp.GetRequiredService<KnowledgeDatabase.Outcome>();
             return KnowledgeSnapshotLoader.Load(sp.GetRequiredService<KnowledgeDatabaseLocation>(), sp.GetRequiredService<IMapper>());
         });
+        builder.Services.AddSingleton(sp => KnowledgeDatabase.EnsureBuilt(sp.GetRequiredService<KnowledgeDatabaseLocation>()));
         builder.Services.AddSingleton(sp => RecordDirectory.From(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => SearchVocabulary.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
         builder.Services.AddSingleton(sp => RedFlagRuleBook.Load(sp.GetRequiredService<KnowledgeSnapshot>()));
@@ -62,7 +66,7 @@ public static partial class KnowledgeBaseSetup
     public static void PrepareKnowledgeBase(this WebApplication app)
     {
         var location = app.Services.GetRequiredService<KnowledgeDatabaseLocation>();
-        var outcome = KnowledgeDatabase.EnsureBuilt(location);
+        var outcome = app.Services.GetRequiredService<KnowledgeDatabase.Outcome>();
 
         // Load everything served from memory now, so a file that cannot be read stops start-up, not a request.
         // What is built from the snapshot is built side by side: each part takes tens of milliseconds of the cold start.
