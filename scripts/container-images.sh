@@ -197,7 +197,9 @@ ping_service() { curl -fsS --max-time 2 --unix-socket "$socket" http://d/_ping >
 if ! ping_service; then
   mkdir -p "$(dirname "$socket")"
   rm -f "$socket"
-  setsid nohup podman system service --time=0 "unix://$socket" >/var/log/crampknowledge-podman-service.log 2>&1 </dev/null &
+  # Started from / : the service outlives this checkout, and conmon fails every container start ("Failed to get
+  # working directory") once the directory it was started from is deleted.
+  (cd / && exec setsid nohup podman system service --time=0 "unix://$socket" >/var/log/crampknowledge-podman-service.log 2>&1 </dev/null) &
   for _ in $(seq 1 50); do
     ping_service && break
     sleep 0.2
