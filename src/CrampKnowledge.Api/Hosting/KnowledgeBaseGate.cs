@@ -21,7 +21,17 @@ internal static class KnowledgeBaseGate
                 }
                 catch (Exception) when (knowledgeBase.IsFaulted)
                 {
+                    // The same ProblemDetails every other error gets; the load's message goes to the console, not here.
                     context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = context,
+                        ProblemDetails =
+                        {
+                            Status = StatusCodes.Status503ServiceUnavailable,
+                            Title = "The knowledge base could not be loaded; the server is stopping.",
+                        },
+                    });
                     return;
                 }
             }
