@@ -59,6 +59,10 @@ public static class AgentServerSetup
             }
         });
 
+        builder.Services.AddSingleton<IOptionsFactory<McpServerOptions>>(sp => new SharedServerOptionsFactory(new OptionsFactory<McpServerOptions>(
+            sp.GetServices<IConfigureOptions<McpServerOptions>>(), sp.GetServices<IPostConfigureOptions<McpServerOptions>>(),
+            sp.GetServices<IValidateOptions<McpServerOptions>>())));
+
         builder.Services.AddHealthChecks().AddCheck<AgentServerHealthCheck>("agents", tags: [Endpoints.HealthEndpoints.ReadyTag]);
         builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<AgentServerOptions>>((cors, agents) =>
             cors.AddPolicy(CorsPolicy, policy =>

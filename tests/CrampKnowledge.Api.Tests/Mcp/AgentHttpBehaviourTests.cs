@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CrampKnowledge.Api.Tests.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
 
 namespace CrampKnowledge.Api.Tests.Mcp;
 
@@ -123,6 +126,27 @@ public sealed class AgentHttpBehaviourTests(ApiFactory factory) : IClassFixture<
         using var response = await client.SendAsync(McpPost(ListTools));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryRequestsServerSharesTheOptionsBuiltOnceAndListsEachToolOnce()
+    {
+        using var client = factory.CreateClient();
+        var options = factory.Services.GetRequiredService<IOptionsFactory<McpServerOptions>>();
+
+        var lists = new List<string[]>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.SendAsync(McpPost(ListTools));
+            var body = await response.Content.ReadAsStringAsync();
+            var data = body.Split('\n').Single(line => line.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
+            lists.Add([.. JsonDocument.Parse(data).RootElement.GetProperty("result").GetProperty("tools").EnumerateArray().Select(t => t.Text("name"))]);
+        }
+
+        Assert.Same(options.Create(Options.DefaultName), options.Create(Options.DefaultName));
+        Assert.Equal(options.Create(Options.DefaultName).ToolCollection!.Select(t => t.ProtocolTool.Name).Order(), lists[0].Order());
+        Assert.All(lists, names => Assert.Equal(lists[0], names));
+        Assert.Equal(lists[0].Distinct().Count(), lists[0].Length);
     }
 
     private static HttpRequestMessage McpPost(string body, string? origin = null)
