@@ -132,7 +132,10 @@ public sealed class ApiProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
-    private async Task<(int ExitCode, string Output)> WaitForExitAsync()
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits (at most 60 s) for the process to exit by itself; returns exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(timeout.Token);

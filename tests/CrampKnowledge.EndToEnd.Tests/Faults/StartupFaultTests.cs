@@ -171,16 +171,7 @@ public sealed class StartupFaultTests
         using var temp = new TempFolder();
         var database = temp.File("knowledge.db");
         await BuildAsync(database);
-        // python3's sqlite3, as any tool might; this project does not reference the SQLite provider.
-        var drop = new ProcessStartInfo("python3")
-        {
-            ArgumentList = { "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE Links'); c.commit()", database },
-        };
-        using (var dropping = Process.Start(drop)!)
-        {
-            await dropping.WaitForExitAsync();
-            Assert.Equal(0, dropping.ExitCode);
-        }
+        await DropTableAsync(database, "Links");
 
         var (exitCode, output) = await ApiProcess.RunToExitAsync(database, seedDataPath: null);
 
@@ -188,6 +179,64 @@ public sealed class StartupFaultTests
         Assert.Contains($"Cannot open the database at {database} read-only", output, StringComparison.Ordinal);
         Assert.Contains("no such table: Links", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestsHeldWhileTheLoadFailsGet503ProblemDetailsAndNothingElse()
+    {
+        // Kestrel listens while the knowledge base loads, and a gate holds each request until the load is done. When the
+        // load fails, the process exits and every held request must get the gate's 503 ProblemDetails: no 200 from a
+        // missing snapshot, no 500. The window is the failing load (a few hundred ms at most), so the start is repeated
+        // until a request has landed in it.
+        using var temp = new TempFolder();
+        var database = temp.File("knowledge.db");
+        await BuildAsync(database);
+        await DropTableAsync(database, "Links");
+
+        var answers = new List<(HttpStatusCode Status, string? MediaType, string Body)>();
+        for (var start = 0; start < 5 && answers.Count == 0; start++)
+        {
+            await using var api = ApiProcess.Launch(database);
+            while (!api.HasExited)
+            {
+                try
+                {
+                    using var response = await api.Client.GetAsync(new Uri("/api/v1/causes/dehydration", UriKind.Relative));
+                    answers.Add((response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync()));
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet, or gone.
+                    await Task.Delay(5);
+                }
+            }
+
+            var (exitCode, output) = await api.WaitForExitAsync();
+            Assert.Equal(1, exitCode);
+            Assert.Contains("no such table: Links", output, StringComparison.Ordinal);
+        }
+
+        Assert.NotEmpty(answers);
+        Assert.All(answers, answer =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+            Assert.Equal("application/problem+json", answer.MediaType);
+            using var problem = JsonDocument.Parse(answer.Body);
+            Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.Equal("The knowledge base could not be loaded; the server is stopping.", problem.RootElement.GetProperty("title").GetString());
+        });
+    }
+
+    /// <summary>Drops a table with python3's sqlite3, as any tool might; this project does not reference the SQLite provider.</summary>
+    private static async Task DropTableAsync(string database, string table)
+    {
+        var drop = new ProcessStartInfo("python3")
+        {
+            ArgumentList = { "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE ' + sys.argv[2]); c.commit()", database, table },
+        };
+        using var dropping = Process.Start(drop)!;
+        await dropping.WaitForExitAsync();
+        Assert.Equal(0, dropping.ExitCode);
     }
 
     private static async Task BuildAsync(string database)
