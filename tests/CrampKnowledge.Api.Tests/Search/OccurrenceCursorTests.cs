@@ -18,10 +18,10 @@ public sealed class OccurrenceCursorTests
         {
             var spread = 1 + random.Next(list % 4 == 0 ? 3 : 5000);
             var occurrences = Enumerable.Range(0, random.Next(list % 10 == 0 ? 3 : 600))
-                .Select(_ => (long)random.Next(spread * 100))
+                .Select(_ => random.Next(spread * 100))
                 .Distinct().Order().ToArray();
             var cursor = new OccurrenceCursor(occurrences);
-            var next = (long)random.Next(-5, 5);
+            var next = random.Next(-5, 5);
             while (next <= spread * 100 + 10)
             {
                 var expected = Array.BinarySearch(occurrences, next) >= 0;

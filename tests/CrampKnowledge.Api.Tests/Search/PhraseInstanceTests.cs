@@ -128,12 +128,12 @@ public sealed class PhraseInstanceTests(ApiFactory factory) : IClassFixture<ApiF
 
                 foreach (var occurrence in _index.Postings[term].Occurrences)
                 {
-                    if (SearchIndex.RowOf(occurrence) != row.Number)
+                    var (occurrenceRow, column, position) = _index.Locate(occurrence);
+                    if (occurrenceRow != row.Number)
                     {
                         continue;
                     }
 
-                    var (column, position) = (SearchIndex.ColumnOf(occurrence), SearchIndex.PositionOf(occurrence));
                     var termIds = row.Columns[column].TermIds;
                     var followed = true;
                     for (var i = 1; i < tokens.Length && followed; i++)

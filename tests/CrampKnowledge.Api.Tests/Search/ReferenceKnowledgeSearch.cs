@@ -375,9 +375,10 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
 
             foreach (var occurrence in postings.Occurrences)
             {
-                if (SearchColumns.Names(SearchIndex.ColumnOf(occurrence)) && StandsAt(index.Rows[SearchIndex.RowOf(occurrence)].Columns[SearchIndex.ColumnOf(occurrence)], SearchIndex.PositionOf(occurrence), ranges))
+                var (row, column, position) = index.Locate(occurrence);
+                if (SearchColumns.Names(column) && StandsAt(index.Rows[row].Columns[column], position, ranges))
                 {
-                    named[SearchIndex.RowOf(occurrence)] = true;
+                    named[row] = true;
                 }
             }
         }

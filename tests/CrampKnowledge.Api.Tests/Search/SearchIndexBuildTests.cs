@@ -86,14 +86,18 @@ public sealed class SearchIndexBuildTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(reference.Postings.Count, index.Postings.Length);
         for (var term = 0; term < index.Postings.Length; term++)
         {
-            Assert.Equal(reference.Postings[term], index.Postings[term].Occurrences);
+            // Each occurrence is where the term stands in the token array, and names the same row, column and position.
+            var occurrences = index.Postings[term].Occurrences;
+            Assert.Equal(reference.Postings[term], occurrences.Select(index.Locate).ToArray());
+            Assert.All(occurrences, o => Assert.Equal(term, index.Tokens[o]));
+            Assert.Equal(reference.Postings[term].Select(p => index.Occurrence(p.Row, p.Column, p.Position)), occurrences);
         }
 
         Assert.Equal(reference.Rows.Select(r => r.TokenCount).Sum(), comparedTokens);
     }
 
     /// <summary>The build as it was before issue 19: LINQ over every token's folded string, offsets kept per token.</summary>
-    private sealed record ReferenceIndex(IReadOnlyList<string> Terms, IReadOnlyList<ReferenceRow> Rows, IReadOnlyList<long[]> Postings)
+    private sealed record ReferenceIndex(IReadOnlyList<string> Terms, IReadOnlyList<ReferenceRow> Rows, IReadOnlyList<(int Row, int Column, int Position)[]> Postings)
     {
         public static ReferenceIndex Build(KnowledgeSnapshot snapshot)
         {
@@ -109,7 +113,7 @@ public sealed class SearchIndexBuildTests(ApiFactory factory) : IClassFixture<Ap
                 .Distinct().Order(StringComparer.Ordinal).ToArray();
             var termIds = terms.Select((term, id) => (term, id)).ToDictionary(t => t.term, t => t.id, StringComparer.Ordinal);
 
-            var postings = terms.Select(_ => new List<long>()).ToArray();
+            var postings = terms.Select(_ => new List<(int Row, int Column, int Position)>()).ToArray();
             var rows = new List<ReferenceRow>();
             for (var number = 0; number < texts.Count; number++)
             {
@@ -123,7 +127,7 @@ public sealed class SearchIndexBuildTests(ApiFactory factory) : IClassFixture<Ap
                     var ids = tokens.Select(t => termIds[t.Folded]).ToArray();
                     for (var position = 0; position < ids.Length; position++)
                     {
-                        postings[ids[position]].Add(SearchIndex.Occurrence(number, column, position));
+                        postings[ids[position]].Add((number, column, position));
                     }
 
                     columns[column] = new ReferenceColumn(

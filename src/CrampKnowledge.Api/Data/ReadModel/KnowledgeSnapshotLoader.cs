@@ -40,19 +40,23 @@ public static class KnowledgeSnapshotLoader
     /// </param>
     internal static KnowledgeSnapshot Load(KnowledgeDatabaseLocation location, IMapper mapper, bool inParallel)
     {
+        // Not pooled: the load reads each table once and the snapshot is then served from memory, so a pooled connection
+        // would only keep SQLite's page cache and statements alive (4.4 MB of native memory at 100x content, issue 19).
+        var connectionString = new SqliteConnectionStringBuilder(location.ReadOnlyConnectionString) { Pooling = false }.ToString();
+
         // A thread of its own rather than a pool thread: the pool starts with one thread per core, and this one blocks.
         var secondReader = inParallel
             ? Task.Factory.StartNew(
                 () =>
                 {
-                    using var db = KnowledgeDbContext.Open(location.ReadOnlyConnectionString);
+                    using var db = KnowledgeDbContext.Open(connectionString);
                     return RecordTables.Read(db);
                 },
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : null;
         try
         {
-            using var db = KnowledgeDbContext.Open(location.ReadOnlyConnectionString);
+            using var db = KnowledgeDbContext.Open(connectionString);
             return Load(db, mapper, () => secondReader is null ? RecordTables.Read(db) : secondReader.GetAwaiter().GetResult(), inParallel);
         }
         catch (SqliteException e)
@@ -257,6 +261,13 @@ public static class KnowledgeSnapshotLoader
         {
             trigger.Phrases = trigger.Phrases.ConvertAll(Shared);
             trigger.AlsoPhrases = trigger.AlsoPhrases.ConvertAll(Shared);
+            // A handful of levels, answers and values ("soon" 2,703 copies at 100x content, "true" 1,410).
+            trigger.SeeDoctor = Shared(trigger.SeeDoctor);
+            foreach (var answer in trigger.Answers)
+            {
+                answer.Answer = Shared(answer.Answer);
+                answer.Values = answer.Values.ConvertAll(Shared);
+            }
         }
 
         foreach (var word in checkWords)

@@ -377,17 +377,18 @@ internal sealed class AnswerTally
                 continue;
             }
 
-            foreach (var occurrence in _index.Postings[term].Occurrences)
+            var postings = _index.Postings[term];
+            var locator = new OccurrenceLocator(columnStarts, postings.Rows);
+            foreach (var occurrence in postings.Occurrences)
             {
-                var start = SearchIndex.PositionOf(occurrence) - rarest;
-                if (start < 0)
+                // The end marks around a column stop a phrase that would start before it or run past it (FollowedBy's
+                // bound): a start before the column reads the previous column's end mark, which no range contains.
+                var at = occurrence - rarest;
+                if (at < 0)
                 {
                     continue;
                 }
 
-                var (row, column) = (SearchIndex.RowOf(occurrence), SearchIndex.ColumnOf(occurrence));
-                // The column's end mark stops a phrase that would run past it (FollowedBy's bound).
-                var at = columnStarts[(row * SearchColumns.Count) + column] + start;
                 var stands = true;
                 for (var i = 0; i < ranges.Length && stands; i++)
                 {
@@ -396,6 +397,7 @@ internal sealed class AnswerTally
 
                 if (stands)
                 {
+                    var (row, column) = locator.Locate(occurrence);
                     AddToPhrase(row, SearchColumns.Weights[column]);
                     if (SearchColumns.Names(column))
                     {
@@ -467,12 +469,10 @@ internal sealed class AnswerTally
             }
 
             _cursorFrom[ranges.Length] = cursors;
-            foreach (var occurrence in _index.Postings[term].Occurrences)
+            var postings = _index.Postings[term];
+            var locator = new OccurrenceLocator(_index.ColumnStarts, postings.Rows);
+            foreach (var occurrence in postings.Occurrences)
             {
-                if (SearchIndex.PositionOf(occurrence) - rarest < 0)
-                {
-                    continue;
-                }
 
                 var stands = true;
                 for (var i = 0; i < ranges.Length && stands; i++)
@@ -482,7 +482,8 @@ internal sealed class AnswerTally
                         continue;
                     }
 
-                    // Same row and column, i - rarest places on: the position is the low bits and stays at or above 0.
+                    // i - rarest tokens on in SearchIndex.Tokens. A phrase that would start before the column or run past
+                    // it reaches an end mark, where no term occurs; the places asked of each cursor still only grow.
                     var place = occurrence + (i - rarest);
                     stands = false;
                     for (var cursor = _cursorFrom[i]; cursor < _cursorFrom[i + 1] && !stands; cursor++)
@@ -493,7 +494,7 @@ internal sealed class AnswerTally
 
                 if (stands)
                 {
-                    var (row, column) = (SearchIndex.RowOf(occurrence), SearchIndex.ColumnOf(occurrence));
+                    var (row, column) = locator.Locate(occurrence);
                     AddToPhrase(row, SearchColumns.Weights[column]);
                     if (SearchColumns.Names(column))
                     {

@@ -5,12 +5,12 @@ namespace CrampKnowledge.Api.Data.Search;
 /// occurrences that only grow, galloping forward from the last answer: the reads stay in the term's own short list, in
 /// order, where probing the index's token array for each would read 7 MB at random at 100× (issue 19 §2).
 /// </summary>
-internal struct OccurrenceCursor(long[] occurrences)
+internal struct OccurrenceCursor(int[] occurrences)
 {
     private int _at;
 
     /// <summary>True when the term occurs at <paramref name="occurrence"/>; no smaller occurrence may be asked after it.</summary>
-    public bool Holds(long occurrence)
+    public bool Holds(int occurrence)
     {
         var at = _at;
         var length = occurrences.Length;

@@ -72,13 +72,14 @@ internal static class PhraseMatcher
                 continue;
             }
 
+            var locator = new OccurrenceLocator(index.ColumnStarts, postings.Rows);
             foreach (var occurrence in postings.Occurrences)
             {
-                if (FollowedBy(index, occurrence, ranges[1..]))
+                if (FollowedBy(index.Tokens, occurrence, ranges[1..]))
                 {
-                    var row = SearchIndex.RowOf(occurrence);
+                    var (row, column) = locator.Locate(occurrence);
                     Mark(row, phrase, lastPhrase, rows, ref count);
-                    frequencies[row] += SearchColumns.Weights[SearchIndex.ColumnOf(occurrence)];
+                    frequencies[row] += SearchColumns.Weights[column];
                 }
             }
         }
@@ -186,8 +187,22 @@ internal static class PhraseMatcher
         }
     }
 
-    private static bool FollowedBy(SearchIndex index, long occurrence, ReadOnlySpan<TermRange> rest) =>
-        FollowedBy(index.Rows[SearchIndex.RowOf(occurrence)].Columns[SearchIndex.ColumnOf(occurrence)], SearchIndex.PositionOf(occurrence), rest);
+    /// <summary>
+    /// <see cref="FollowedBy(IndexedColumn, int, ReadOnlySpan{TermRange})"/> read in <see cref="SearchIndex.Tokens"/>: a phrase
+    /// that would run past the column meets its <see cref="SearchIndex.ColumnEnd"/>, which no range contains.
+    /// </summary>
+    private static bool FollowedBy(int[] tokens, int occurrence, ReadOnlySpan<TermRange> rest)
+    {
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (!rest[i].Contains(tokens[occurrence + 1 + i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool FollowedBy(IndexedColumn column, int position, ReadOnlySpan<TermRange> rest)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
@@ -32,6 +33,15 @@ public sealed class SearchCautions
         var triggers = snapshot.RedFlagTriggers.ToLookup(t => t.RedFlagId);
         var cautions = new List<Caution>();
         var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        // One string per distinct word: every phrase is split into new strings, and at 100x content the situations' words
+        // were about 2.6 MB of copies of the same few hundred words ("hurt" 2,206 times, each copy's code 315 times).
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[] SituationWordsOf(string phrase) => Array.ConvertAll(SituationWords(phrase), word =>
+        {
+            ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(words, word, out _);
+            return kept ??= word;
+        });
+
         foreach (var link in snapshot.Links.Where(l => l.Kind == LinkKind.TreatmentCaution))
         {
             var (treatment, redFlag) = link.From.Kind == RecordKind.Treatment ? (link.From, link.To) : (link.To, link.From);
@@ -49,7 +59,7 @@ public sealed class SearchCautions
                 // the treatment by a word it shares with others ("water pills" → medications → "Muscle relaxant medication").
                 var groups = new[] { trigger.Phrases, trigger.AlsoPhrases }
                     .Where(g => g.Count > 0)
-                    .Select(g => g.Select(SituationWords).Where(w => w.Length > 0).ToArray())
+                    .Select(g => g.Select(SituationWordsOf).Where(w => w.Length > 0).ToArray())
                     .ToArray();
                 if (groups.Length > 0 && groups.All(g => g.Length > 0))
                 {
@@ -59,9 +69,9 @@ public sealed class SearchCautions
 
             foreach (var name in redFlag.Aliases.Prepend(redFlag.Name))
             {
-                if (SituationWords(name) is { Length: > 0 } words)
+                if (SituationWordsOf(name) is { Length: > 0 } nameWords)
                 {
-                    situations.Add(new Situation([[words]]) { WordIds = Ids([[words]], wordIds) });
+                    situations.Add(new Situation([[nameWords]]) { WordIds = Ids([[nameWords]], wordIds) });
                 }
             }
 

@@ -1,10 +1,10 @@
 namespace CrampKnowledge.Api.Data.Search;
 
 /// <summary>Where one term occurs: every occurrence, and per row the bm25 weight those occurrences add up to.</summary>
-internal sealed class TermPostings(long[] occurrences, int[] rows, float[] rowWeights, int[] namingRows, int typeBits)
+internal sealed class TermPostings(int[] occurrences, int[] rows, float[] rowWeights, int[] namingRows, int typeBits)
 {
     /// <summary>Every occurrence (<see cref="SearchIndex.Occurrence"/>), in row, column, position order.</summary>
-    public long[] Occurrences { get; } = occurrences;
+    public int[] Occurrences { get; } = occurrences;
 
     /// <summary>The rows the term occurs in, ascending.</summary>
     public int[] Rows { get; } = rows;
@@ -29,30 +29,35 @@ internal sealed class TermPostings(long[] occurrences, int[] rows, float[] rowWe
         return at >= 0 ? RowWeights[at] : 0.0;
     }
 
-    /// <param name="occurrences">In row, column, position order; kept, not copied.</param>
-    public static TermPostings From(long[] occurrences, int[] rowTypeBits)
+    /// <summary>Files one term's occurrences, given in row, column and position order.</summary>
+    internal sealed class Builder(int count)
     {
-        var rows = new List<int>();
-        var weights = new List<float>();
-        var naming = new List<int>();
-        var typeBits = 0;
-        for (var i = 0; i < occurrences.Length; i++)
+        private readonly int[] _occurrences = new int[count];
+        private readonly List<int> _rows = [];
+        private readonly List<float> _weights = [];
+        private readonly List<int> _naming = [];
+        private int _filled;
+        private int _typeBits;
+
+        public void Add(int occurrence, int row, int column, int rowTypeBit)
         {
-            var row = SearchIndex.RowOf(occurrences[i]);
-            if (rows.Count == 0 || rows[^1] != row)
+            _occurrences[_filled++] = occurrence;
+            if (_rows.Count == 0 || _rows[^1] != row)
             {
-                rows.Add(row);
-                weights.Add(0f);
-                typeBits |= rowTypeBits[row];
+                _rows.Add(row);
+                _weights.Add(0f);
+                _typeBits |= rowTypeBit;
             }
 
-            weights[^1] += (float)SearchColumns.Weights[SearchIndex.ColumnOf(occurrences[i])];
-            if (SearchColumns.Names(SearchIndex.ColumnOf(occurrences[i])) && (naming.Count == 0 || naming[^1] != row))
+            _weights[^1] += (float)SearchColumns.Weights[column];
+            if (SearchColumns.Names(column) && (_naming.Count == 0 || _naming[^1] != row))
             {
-                naming.Add(row);
+                _naming.Add(row);
             }
         }
 
-        return new TermPostings(occurrences, [.. rows], [.. weights], [.. naming], typeBits);
+        public TermPostings Build() => _filled == _occurrences.Length
+            ? new TermPostings(_occurrences, [.. _rows], [.. _weights], [.. _naming], _typeBits)
+            : throw new InvalidOperationException($"The term was counted {_occurrences.Length} times and filed {_filled}.");
     }
 }
