@@ -82,8 +82,6 @@ public static class AgentServerSetup
         }
 
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.UseMiddleware<AgentOriginCheck>());
-        app.UseWhen(context => HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(Path),
-            branch => branch.UseMiddleware<AgentResponseBuffering>());
         // JSON-RPC over one URL, described by MCP's own tools/list rather than by operations in the OpenAPI document.
         app.MapMcp(Path).RequireCors(CorsPolicy).ExcludeFromDescription();
         return app;
