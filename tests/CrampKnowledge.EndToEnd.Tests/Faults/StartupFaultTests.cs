@@ -169,9 +169,7 @@ public sealed class StartupFaultTests
     public async Task ACurrentDatabaseMissingATableStopsStartupWithOneClearLine()
     {
         using var temp = new TempFolder();
-        var database = temp.File("knowledge.db");
-        await BuildAsync(database);
-        await DropTableAsync(database, "Links");
+        var database = await CurrentDatabaseWithoutLinksAsync(temp);
 
         var (exitCode, output) = await ApiProcess.RunToExitAsync(database, seedDataPath: null);
 
@@ -189,9 +187,7 @@ public sealed class StartupFaultTests
         // missing snapshot, no 500. The window is the failing load (a few hundred ms at most), so the start is repeated
         // until a request has landed in it.
         using var temp = new TempFolder();
-        var database = temp.File("knowledge.db");
-        await BuildAsync(database);
-        await DropTableAsync(database, "Links");
+        var database = await CurrentDatabaseWithoutLinksAsync(temp);
 
         var answers = new List<(HttpStatusCode Status, string? MediaType, string Body)>();
         for (var start = 0; start < 5 && answers.Count == 0; start++)
@@ -225,6 +221,15 @@ public sealed class StartupFaultTests
             Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
             Assert.Equal("The knowledge base could not be loaded; the server is stopping.", problem.RootElement.GetProperty("title").GetString());
         });
+    }
+
+    /// <summary>A database built from seed-data, so current, then missing its Links table: the load fails, the build check does not.</summary>
+    private static async Task<string> CurrentDatabaseWithoutLinksAsync(TempFolder temp)
+    {
+        var database = temp.File("knowledge.db");
+        await BuildAsync(database);
+        await DropTableAsync(database, "Links");
+        return database;
     }
 
     /// <summary>Drops a table with python3's sqlite3, as any tool might; this project does not reference the SQLite provider.</summary>

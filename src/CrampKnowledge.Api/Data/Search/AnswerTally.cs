@@ -473,7 +473,6 @@ internal sealed class AnswerTally
             var locator = new OccurrenceLocator(_index.ColumnStarts, postings.Rows);
             foreach (var occurrence in postings.Occurrences)
             {
-
                 var stands = true;
                 for (var i = 0; i < ranges.Length && stands; i++)
                 {
