@@ -50,11 +50,16 @@ COPY --from=build /app ./
 # exploits that write into code pages; this process runs managed code only, reads a read-only file, and has a
 # read-only root filesystem. Also read only from the environment (a runtimeconfig property leaves the double
 # mapping in place: measured), so Properties/launchSettings.json sets it too.
+# MALLOC_ARENA_MAX=2: glibc gives each thread that calls malloc an arena of its own (up to 8 per core) and keeps
+# what the arena once held; the start-up load's threads leave theirs behind. Two arenas: 7-8 MB less resident after
+# the load at 100x content (279 -> 271 MB) and 2-3 MB at 1x, in paired runs (docs/benchmarks.md). glibc reads it
+# only from the environment; Properties/launchSettings.json sets it too.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
     ConnectionStrings__Knowledge="Data Source=/app/data/knowledge.db" \
     DOTNET_GCgen0size=0x400000 \
-    DOTNET_EnableWriteXorExecute=0
+    DOTNET_EnableWriteXorExecute=0 \
+    MALLOC_ARENA_MAX=2
 USER $APP_UID
 EXPOSE 8080
 # No HEALTHCHECK: the aspnet image has neither curl nor wget. docker-compose.yml probes

@@ -7,7 +7,7 @@ namespace CrampKnowledge.Api.Tests.Runtime;
 /// The GC settings reach every kind of start: those the runtime reads from runtimeconfig.json are in the
 /// `dotnet build` output's runtimeconfig (so `dotnet run`, the build output, the published app and the image all
 /// get them); the one it reads only from the environment (the gen0 budget) is set the same way by the Dockerfile
-/// and by Properties/launchSettings.json, as is W^X off.
+/// and by Properties/launchSettings.json, as are W^X off and glibc's arena limit.
 /// </summary>
 public sealed partial class RuntimeSettingsTests
 {
@@ -47,6 +47,13 @@ public sealed partial class RuntimeSettingsTests
         foreach (var profile in launchSettings.RootElement.GetProperty("profiles").EnumerateObject())
         {
             Assert.Equal("0", profile.Value.GetProperty("environmentVariables").GetProperty("DOTNET_EnableWriteXorExecute").GetString());
+        }
+
+        // glibc's arena limit (7-8 MB resident at 100x content) is read only from the environment too.
+        Assert.Contains("MALLOC_ARENA_MAX=2", dockerfile, StringComparison.Ordinal);
+        foreach (var profile in launchSettings.RootElement.GetProperty("profiles").EnumerateObject())
+        {
+            Assert.Equal("2", profile.Value.GetProperty("environmentVariables").GetProperty("MALLOC_ARENA_MAX").GetString());
         }
 
         // One place for each setting: a second copy in the image's environment could drift from the csproj's.
