@@ -76,6 +76,12 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("Calf cramps for the past few weeks", "weeks", "for the past few weeks")]
     [InlineData("Foot cramps for years", "years", "for years")]
     [InlineData("Cramps for 10 days now", "weeks", "for 10 days")]
+    [InlineData("Two months of cramps in my calves", "months", "Two months of cramps")]
+    [InlineData("Months of night cramps", "months", "Months of night cramps")]
+    [InlineData("I have had weeks of cramping in my calves", "weeks", "weeks of cramping")]
+    [InlineData("10 days of leg spasms", "weeks", "10 days of leg spasms")]
+    [InlineData("Calf cramps for ages", "weeks", "for ages")]
+    [InlineData("I have had these foot cramps for a long time", "weeks", "for a long time")]
     public async Task HowLongCrampsHaveGoneOnInWordsMakesThePersistentFlagFireOnTheArticlesWords(string description, string value, string words)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
@@ -87,6 +93,20 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Theory]
+    [InlineData("The week of my wedding I had one cramp")]
+    [InlineData("After two weeks of hiking I had a cramp")]
+    [InlineData("I walked for a long time and got one cramp")]
+    [InlineData("A day of cramps")]
+    public async Task ADateOrTheLengthOfAnActivityIsNotHowLongCrampsHaveGoneOn(string description)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.Empty(ReadAnswers(check, "ongoingFor"));
+    }
+
+    [Theory]
+    [InlineData("I haven't had cramps for ages")]
+    [InlineData("No cramps for a long time")]
     [InlineData("I haven't had a cramp since last summer")]
     [InlineData("No cramps since last Christmas")]
     [InlineData("Not a single cramp since the new year")]

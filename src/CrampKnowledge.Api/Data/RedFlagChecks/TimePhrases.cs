@@ -74,6 +74,22 @@ internal static class TimePhrases
                 phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, value, scale, TimeGuard.NotAfterActivity));
             }
 
+            // "Two months of cramps", "weeks of night cramping", "10 days of leg spasms": only with the cramps named after it,
+            // and not after "the" or "my" ("the week of my wedding I had a cramp" is a date, not how long). Days need a
+            // number: "a day of cramps" is not days.
+            foreach (var text in (ReadOnlySpan<string>)[$"# {unit} of ... cramp", $"# {unit} of ... spasm"])
+            {
+                phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, value, scale, TimeGuard.NotAfterDeterminer));
+            }
+
+            if (scale != TimeScale.Days)
+            {
+                foreach (var text in (ReadOnlySpan<string>)[$"{unit} of ... cramp", $"{unit} of ... spasm"])
+                {
+                    phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, value, scale, TimeGuard.NotAfterDeterminer));
+                }
+            }
+
             foreach (var text in (ReadOnlySpan<string>)[
                 $"past few {unit}", $"past # {unit}", $"past couple of {unit}", $"past several {unit}", $"last few {unit}",
                 $"last # {unit}", $"last couple of {unit}", $"last several {unit}", $"start ... {unit} ago", $"began ... {unit} ago"])
@@ -96,6 +112,12 @@ internal static class TimePhrases
                 phrases.Add(new TimePhrase($"since the {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
                 phrases.Add(new TimePhrase($"since last {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
             }
+        }
+
+        // "For ages", "for a long time": longer than days, as people say them; weeks is all the words say for sure.
+        foreach (var text in (ReadOnlySpan<string>)["for ages", "for a long time", "for such a long time", "for so long"])
+        {
+            phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.NotAfterActivity));
         }
 
         // "Since last week": more than a day or two, but no more than that is sure.
