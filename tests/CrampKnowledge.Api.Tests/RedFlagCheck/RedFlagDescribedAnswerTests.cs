@@ -32,6 +32,11 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("A couple of times a week my foot cramps", "often")]
     [InlineData("Cramps twice a day", "daily")]
     [InlineData("Three nights this week a cramp woke me", "often")]
+    [InlineData("Most mornings my toes cramp", "often")]
+    [InlineData("Calf cramps every couple of nights", "often")]
+    [InlineData("I frequently wake with leg cramps", "often")]
+    [InlineData("My feet cramp regularly", "often")]
+    [InlineData("I get spasms in my calf constantly", "often")]
     public async Task EverydayFrequencyWordsGiveTheFrequencyCheckAnswersDefines(string description, string frequency)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description, ["predictable"] = true });
@@ -46,6 +51,8 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("Only once, a cramp in my calf")]
     [InlineData("Charley horses about 5 times a month")]
     [InlineData("Cramps once a week")]
+    [InlineData("I often hike and got cramps once")]
+    [InlineData("I don't get cramps often, just once last month")]
     public async Task LessThanSeveralTimesAWeekRaisesNoFrequentFlag(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });

@@ -38,7 +38,15 @@ internal static class TimePhrases
         Often("often", TimeGuard.NotAfterActivity,
             "every other day", "every other night", "every second day", "every second night", "most nights", "most days",
             "most evenings", "nearly every night", "almost every night", "nearly every day", "almost every day",
-            "practically every night", "night after night", "all the time", "several nights");
+            "practically every night", "night after night", "all the time", "several nights", "most mornings",
+            "every few days", "every few nights", "every couple of days", "every couple of nights");
+        // Adverbs say how often only next to the cramps ("I frequently wake with leg cramps"), not beside an activity
+        // ("I often hike and got cramps once"), which the guard also catches inside the gap.
+        foreach (var adverb in (ReadOnlySpan<string>)["often", "frequently", "regularly", "constantly"])
+        {
+            Often("often", TimeGuard.NotAfterActivity, $"{adverb} ... cramp", $"cramp ... {adverb}", $"{adverb} ... spasm", $"spasm ... {adverb}");
+        }
+
         Often("occasionally", TimeGuard.None,
             "occasionally", "occasional", "sometimes", "now and then", "now and again", "once in a while", "from time to time",
             "every so often", "rarely", "every few weeks", "every few months", "every couple of weeks", "every couple of months");
