@@ -36,6 +36,7 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("Calf cramps every couple of nights", "often")]
     [InlineData("I frequently wake with leg cramps", "often")]
     [InlineData("My feet cramp regularly", "often")]
+    [InlineData("My cramps are more frequent than before", "often")]
     [InlineData("I get spasms in my calf constantly", "often")]
     public async Task EverydayFrequencyWordsGiveTheFrequencyCheckAnswersDefines(string description, string frequency)
     {

@@ -42,7 +42,7 @@ internal static class TimePhrases
             "every few days", "every few nights", "every couple of days", "every couple of nights");
         // Adverbs say how often only next to the cramps ("I frequently wake with leg cramps"), not beside an activity
         // ("I often hike and got cramps once"), which the guard also catches inside the gap.
-        foreach (var adverb in (ReadOnlySpan<string>)["often", "frequently", "regularly", "constantly"])
+        foreach (var adverb in (ReadOnlySpan<string>)["often", "frequent", "frequently", "regularly", "constantly"])
         {
             Often("often", TimeGuard.NotAfterActivity, $"{adverb} ... cramp", $"cramp ... {adverb}", $"{adverb} ... spasm", $"spasm ... {adverb}");
         }
