@@ -23,6 +23,12 @@ internal sealed class AdjacentWordIndex
     /// <param name="phrases">The phrases, returned by their position in this list; one of gaps only, or empty, is left in <see cref="Unfiled"/>.</param>
     /// <param name="phraseWordCount">The phrase word numbers run from 0 to this, exclusive.</param>
     public AdjacentWordIndex(IReadOnlyList<int[]> phrases, int phraseWordCount)
+        : this(PhraseList.Of(phrases), phraseWordCount)
+    {
+    }
+
+    /// <inheritdoc cref="AdjacentWordIndex(IReadOnlyList{int[]}, int)"/>
+    public AdjacentWordIndex(PhraseList phrases, int phraseWordCount)
     {
         // Arrays and counting sorts by word number rather than a dictionary of keys and a comparison sort: at 100x the
         // vocabulary files 86,000 phrases at start-up. Each phrase's keys in key order, each key once (a phrase counts once
@@ -87,8 +93,9 @@ internal sealed class AdjacentWordIndex
         var next = _starts[..^1];
         foreach (var position in bySecond)
         {
-            var (phrase, k) = (phrases[position], rarest[position]);
-            var offset = seconds[k] == Alone ? Array.IndexOf(phrase, firsts[k]) : PairAt(phrase, firsts[k], seconds[k]);
+            var phrase = phrases[position];
+            var k = rarest[position];
+            var offset = seconds[k] == Alone ? phrase.IndexOf(firsts[k]) : PairAt(phrase, firsts[k], seconds[k]);
             _filed[next[firsts[k]]++] = new Filed(seconds[k], position, offset);
         }
     }
@@ -127,12 +134,12 @@ internal sealed class AdjacentWordIndex
     /// Every phrase's keys, one after another from <c>keyStarts[phrase]</c> to <c>keyStarts[phrase + 1]</c>: its pairs of adjacent words (not across a gap) from
     /// the first, then its single words (second word <see cref="Alone"/>), each key where it first stands in the phrase.
     /// </summary>
-    private static (int[] Firsts, int[] Seconds, int[] KeyStarts) Keys(IReadOnlyList<int[]> phrases)
+    private static (int[] Firsts, int[] Seconds, int[] KeyStarts) Keys(PhraseList phrases)
     {
         var most = 0;
-        foreach (var phrase in phrases)
+        for (var p = 0; p < phrases.Count; p++)
         {
-            most += Math.Max(0, 2 * phrase.Length - 1);
+            most += Math.Max(0, 2 * phrases[p].Length - 1);
         }
 
         var (firsts, seconds) = (new int[most], new int[most]);
@@ -152,7 +159,7 @@ internal sealed class AdjacentWordIndex
 
             for (var i = 0; i < phrase.Length; i++)
             {
-                if (phrase[i] != PhraseIndex.Gap && Array.IndexOf(phrase, phrase[i]) == i)
+                if (phrase[i] != PhraseIndex.Gap && phrase.IndexOf(phrase[i]) == i)
                 {
                     (firsts[k], seconds[k]) = (phrase[i], Alone);
                     k++;
@@ -213,7 +220,7 @@ internal sealed class AdjacentWordIndex
     }
 
     // Where the pair first stands in the phrase, or -1.
-    private static int PairAt(int[] phrase, int first, int second)
+    private static int PairAt(ReadOnlySpan<int> phrase, int first, int second)
     {
         for (var i = 0; i + 1 < phrase.Length; i++)
         {
