@@ -265,10 +265,7 @@ public static class KnowledgeSnapshotLoader
             return new SnapshotSource(s.Id, s.Name, s.Publisher, s.Category, s.CitationCount, mapper.Map<SourceSummary>(detail), detail);
         }).ToList();
 
-        foreach (var synonym in synonyms)
-        {
-            (synonym.Phrase, synonym.Means) = (Shared(synonym.Phrase), Shared(synonym.Means));
-        }
+        var snapshotSynonyms = synonyms.Select(s => new SnapshotSynonym(Shared(s.Phrase), Shared(s.Means))).ToArray();
 
         foreach (var trigger in triggers)
         {
@@ -296,7 +293,7 @@ public static class KnowledgeSnapshotLoader
             .Concat(contested.SelectMany(p => p.Note.Sides.SelectMany(s => s.Citations)))
             .Select(c => c.Certainty).ToList();
         return new KnowledgeSnapshot(
-            versions[0], snapshotRecords.Values.ToList(), snapshotLinks, snapshotSources, vocabulary, synonyms, triggers,
+            versions[0], snapshotRecords.Values.ToList(), snapshotLinks, snapshotSources, vocabulary, snapshotSynonyms, triggers,
             certainties, contested.Count)
         {
             CheckVocabulary = checkWords,
