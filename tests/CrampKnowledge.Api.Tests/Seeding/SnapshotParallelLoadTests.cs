@@ -72,7 +72,7 @@ public sealed class SnapshotParallelLoadTests : IDisposable
             .. snapshot.Links.Select(l => Json(new { l.Key, l.Kind, From = l.From.Id, To = l.To.Id, l.Citations, l.Basis })),
             .. snapshot.Sources.Select(Json),
             .. snapshot.Vocabulary.Select(Json),
-            .. snapshot.Synonyms.Select(Json),
+            .. snapshot.Synonyms.Select(s => Json(s)),
             .. snapshot.RedFlagTriggers.Select(Json),
             .. snapshot.CheckVocabulary.Select(Json),
         ];

@@ -18,7 +18,7 @@ public sealed class KnowledgeSnapshot
 
     public KnowledgeSnapshot(
         string contentVersion, IReadOnlyList<SnapshotRecord> records, IReadOnlyList<SnapshotLink> links,
-        IReadOnlyList<SnapshotSource> sources, IReadOnlyList<VocabularyTerm> vocabulary, IReadOnlyList<Synonym> synonyms,
+        IReadOnlyList<SnapshotSource> sources, IReadOnlyList<VocabularyTerm> vocabulary, IReadOnlyList<SnapshotSynonym> synonyms,
         IReadOnlyList<RedFlagTrigger> redFlagTriggers, IReadOnlyList<string> citationCertainties, int contestedPointCount)
     {
         ContentVersion = contentVersion;
@@ -72,7 +72,7 @@ public sealed class KnowledgeSnapshot
     public IReadOnlyList<VocabularyTerm> Vocabulary { get; }
 
     /// <summary>Search synonyms in the order they were seeded.</summary>
-    public IReadOnlyList<Synonym> Synonyms { get; }
+    public IReadOnlyList<SnapshotSynonym> Synonyms { get; }
 
     public IReadOnlyList<RedFlagTrigger> RedFlagTriggers { get; }
 

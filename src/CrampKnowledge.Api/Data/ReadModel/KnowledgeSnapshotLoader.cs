@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using CrampKnowledge.Api.Contracts;
 using CrampKnowledge.Api.Data.Entities;
@@ -97,12 +96,9 @@ public static class KnowledgeSnapshotLoader
         // Each row comes with its own copy of every string; the snapshot keeps one per distinct value. At 100x content
         // the 42,500 citations name 500 sources, 4 certainties and 100 certainty phrases, and a quarter of their quotes
         // repeat: about 12 MB of copies (issue 19).
-        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Shared(string text)
-        {
-            ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(shared, text, out _);
-            return kept ??= text;
-        }
+        var strings = new StringPool();
+        string Shared(string text) => strings.Share(text);
+        string? SharedOrNull(string? text) => text is null ? null : strings.Share(text);
 
         foreach (var citation in citations)
         {
@@ -180,11 +176,28 @@ public static class KnowledgeSnapshotLoader
         foreach (var record in recordEntities)
         {
             record.Category = Shared(record.Category);
+            // The 100x content repeats the same aliases, ids and urgencies across its copies of each record.
+            record.Slug = Shared(record.Slug);
+            record.Aliases = record.Aliases.ConvertAll(Shared);
+            if (record is RedFlag redFlag)
+            {
+                redFlag.Urgency = Shared(redFlag.Urgency);
+            }
+        }
+
+        foreach (var point in points)
+        {
+            point.Topic = Shared(point.Topic);
+        }
+
+        foreach (var source in sources)
+        {
+            (source.Publisher, source.Kind) = (SharedOrNull(source.Publisher), Shared(source.Kind));
         }
 
         foreach (var link in linkEntities)
         {
-            link.Basis = link.Basis is null ? null : Shared(link.Basis);
+            link.Basis = SharedOrNull(link.Basis);
         }
 
         // The links are mapped on a second core while this one maps the records and contested points: at this point of
@@ -252,10 +265,7 @@ public static class KnowledgeSnapshotLoader
             return new SnapshotSource(s.Id, s.Name, s.Publisher, s.Category, s.CitationCount, mapper.Map<SourceSummary>(detail), detail);
         }).ToList();
 
-        foreach (var synonym in synonyms)
-        {
-            (synonym.Phrase, synonym.Means) = (Shared(synonym.Phrase), Shared(synonym.Means));
-        }
+        var snapshotSynonyms = synonyms.Select(s => new SnapshotSynonym(Shared(s.Phrase), Shared(s.Means))).ToArray();
 
         foreach (var trigger in triggers)
         {
@@ -263,6 +273,9 @@ public static class KnowledgeSnapshotLoader
             trigger.AlsoPhrases = trigger.AlsoPhrases.ConvertAll(Shared);
             // A handful of levels, answers and values ("soon" 2,703 copies at 100x content, "true" 1,410).
             trigger.SeeDoctor = Shared(trigger.SeeDoctor);
+            // Each red flag's rules cite the same quote, source and note (0.4 MB of copies at 100x content).
+            (trigger.BasisQuote, trigger.BasisSourceId, trigger.Note) =
+                (SharedOrNull(trigger.BasisQuote), SharedOrNull(trigger.BasisSourceId), SharedOrNull(trigger.Note));
             foreach (var answer in trigger.Answers)
             {
                 answer.Answer = Shared(answer.Answer);
@@ -272,7 +285,7 @@ public static class KnowledgeSnapshotLoader
 
         foreach (var word in checkWords)
         {
-            (word.List, word.Topic) = (Shared(word.List), word.Topic is null ? null : Shared(word.Topic));
+            (word.List, word.Topic, word.Text) = (Shared(word.List), SharedOrNull(word.Topic), Shared(word.Text));
         }
 
         var certainties = records.SelectMany(r => r.Citations)
@@ -280,7 +293,7 @@ public static class KnowledgeSnapshotLoader
             .Concat(contested.SelectMany(p => p.Note.Sides.SelectMany(s => s.Citations)))
             .Select(c => c.Certainty).ToList();
         return new KnowledgeSnapshot(
-            versions[0], snapshotRecords.Values.ToList(), snapshotLinks, snapshotSources, vocabulary, synonyms, triggers,
+            versions[0], snapshotRecords.Values.ToList(), snapshotLinks, snapshotSources, vocabulary, snapshotSynonyms, triggers,
             certainties, contested.Count)
         {
             CheckVocabulary = checkWords,
