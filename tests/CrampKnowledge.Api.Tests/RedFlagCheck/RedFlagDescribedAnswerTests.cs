@@ -54,6 +54,7 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("Cramps once a week")]
     [InlineData("I often hike and got cramps once")]
     [InlineData("I don't get cramps often, just once last month")]
+    [InlineData("My cramps are not frequent")]
     public async Task LessThanSeveralTimesAWeekRaisesNoFrequentFlag(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
@@ -67,7 +68,8 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("I walk every day and had one cramp")]
     [InlineData("I run three times a week")]
     [InlineData("No longer every night")]
-    public async Task NegatedTimesAndTimesOfAnActivityGiveNoFrequency(string description)
+    [InlineData("I have frequent urination and leg cramps")]
+    public async Task NegatedTimesTimesOfAnActivityAndAnotherWordsFrequencyGiveNoFrequency(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description, ["predictable"] = true });
 

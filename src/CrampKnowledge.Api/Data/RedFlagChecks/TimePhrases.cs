@@ -42,10 +42,14 @@ internal static class TimePhrases
             "every few days", "every few nights", "every couple of days", "every couple of nights");
         // Adverbs say how often only next to the cramps ("I frequently wake with leg cramps"), not beside an activity
         // ("I often hike and got cramps once"), which the guard also catches inside the gap.
-        foreach (var adverb in (ReadOnlySpan<string>)["often", "frequent", "frequently", "regularly", "constantly"])
+        foreach (var adverb in (ReadOnlySpan<string>)["often", "frequently", "regularly", "constantly"])
         {
             Often("often", TimeGuard.NotAfterActivity, $"{adverb} ... cramp", $"cramp ... {adverb}", $"{adverb} ... spasm", $"spasm ... {adverb}");
         }
+
+        // The adjective only after them ("my cramps are more frequent"): before a gap it is another word's ("frequent
+        // urination and cramps"); right before them the rules' own phrases read it.
+        Often("often", TimeGuard.NotAfterActivity, "cramp ... frequent", "spasm ... frequent", "frequent spasm");
 
         Often("occasionally", TimeGuard.None,
             "occasionally", "occasional", "sometimes", "now and then", "now and again", "once in a while", "from time to time",
