@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CrampKnowledge.Api.Data.Entities;
 using CrampKnowledge.Api.Data.ReadModel;
 using CrampKnowledge.Api.Data.RedFlagChecks;
@@ -35,12 +34,8 @@ public sealed class SearchCautions
         var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         // One string per distinct word: every phrase is split into new strings, and at 100x content the situations' words
         // were about 2.6 MB of copies of the same few hundred words ("hurt" 2,206 times, each copy's code 315 times).
-        var words = new Dictionary<string, string>(StringComparer.Ordinal);
-        string[] SituationWordsOf(string phrase) => Array.ConvertAll(SituationWords(phrase), word =>
-        {
-            ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(words, word, out _);
-            return kept ??= word;
-        });
+        var words = new StringPool();
+        string[] SituationWordsOf(string phrase) => Array.ConvertAll(SituationWords(phrase), words.Share);
 
         foreach (var link in snapshot.Links.Where(l => l.Kind == LinkKind.TreatmentCaution))
         {
