@@ -37,6 +37,8 @@ internal sealed class AnswerTally
     private int _matchCount;
     private int[] _namingRows = new int[64];
     private int _namingCount;
+    private int[] _namedRows = new int[64];
+    private int _namedCount;
     private PhraseStatistics[] _phrases = new PhraseStatistics[16];
     private readonly OccurrenceCursor[] _cursors = new OccurrenceCursor[MaxCursorTerms];
     private int[] _cursorFrom = new int[8];
@@ -70,11 +72,14 @@ internal sealed class AnswerTally
             _flags[row] = 0;
         }
 
-        _touchedCount = _entryCount = _matchCount = _namingCount = _phraseRowCount = 0;
+        _touchedCount = _entryCount = _matchCount = _namingCount = _namedCount = _phraseRowCount = 0;
         t_spare = this;
     }
 
     public ReadOnlySpan<int> TouchedRows => _touched.AsSpan(0, _touchedCount);
+
+    /// <summary>The rows flagged <see cref="Named"/>, in the order they were named.</summary>
+    public ReadOnlySpan<int> NamedRows => _namedRows.AsSpan(0, _namedCount);
 
     public byte FlagsOf(int row) => _flags[row];
 
@@ -569,6 +574,12 @@ internal sealed class AnswerTally
         }
 
         _flags[row] |= Named;
+        if (_namedCount == _namedRows.Length)
+        {
+            Array.Resize(ref _namedRows, _namedRows.Length * 2);
+        }
+
+        _namedRows[_namedCount++] = row;
         return (_index.RowTypeBits[row] & typeMask) != 0 ? 1 : 0;
     }
 

@@ -290,12 +290,15 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     {
         var rows = new List<int>();
         SearchCautions.SaidWords? said = null;
-        foreach (var caution in cautions.All)
+        foreach (var treatment in tally.NamedRows)
         {
-            if ((tally.FlagsOf(caution.TreatmentRow) & AnswerTally.Named) != 0 && (index.RowTypeBits[caution.RedFlagRow] & typeMask) != 0
-                && !rows.Contains(caution.RedFlagRow) && caution.IsSpokenOf(said ??= cautions.Read(plan.AllWords)))
+            foreach (var caution in cautions.OfTreatment(treatment))
             {
-                rows.Add(caution.RedFlagRow);
+                if ((index.RowTypeBits[caution.RedFlagRow] & typeMask) != 0
+                    && !rows.Contains(caution.RedFlagRow) && caution.IsSpokenOf(said ??= cautions.Read(plan.AllWords)))
+                {
+                    rows.Add(caution.RedFlagRow);
+                }
             }
         }
 

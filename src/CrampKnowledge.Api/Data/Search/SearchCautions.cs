@@ -14,14 +14,22 @@ namespace CrampKnowledge.Api.Data.Search;
 public sealed class SearchCautions
 {
     private readonly string[] _situationWords;
+    private readonly Dictionary<int, Caution[]> _byTreatmentRow;
 
     private SearchCautions(IReadOnlyList<Caution> all, string[] situationWords)
     {
         All = all;
         _situationWords = situationWords;
+        _byTreatmentRow = all.GroupBy(c => c.TreatmentRow).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     internal IReadOnlyList<Caution> All { get; }
+
+    /// <summary>
+    /// The cautions that limit the treatment in this row, in <see cref="All"/>'s order. A question looks up the treatments it
+    /// names instead of reading every caution: at 100x content the 400 cautions cost 5 % of a new search (perf, bench/growth.sh's questions).
+    /// </summary>
+    internal ReadOnlySpan<Caution> OfTreatment(int row) => _byTreatmentRow.TryGetValue(row, out var cautions) ? cautions : [];
 
     /// <summary>For one question: which situation words it says, each read once however many cautions share it.</summary>
     internal SaidWords Read(IReadOnlyList<string> words) => new(_situationWords, words);
