@@ -92,6 +92,10 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("10 days of leg spasms", "weeks", "10 days of leg spasms")]
     [InlineData("Calf cramps for ages", "weeks", "for ages")]
     [InlineData("I have had these foot cramps for a long time", "weeks", "for a long time")]
+    [InlineData("Calf cramps lasting weeks", "weeks", "lasting weeks")]
+    [InlineData("My foot cramps have lasted over a month", "months", "lasted over a month")]
+    [InlineData("Night cramps that lasted for months", "months", "lasted for months")]
+    [InlineData("A cramp last night, and the cramps are lasting weeks", "weeks", "lasting weeks")]
     public async Task HowLongCrampsHaveGoneOnInWordsMakesThePersistentFlagFireOnTheArticlesWords(string description, string value, string words)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
@@ -107,6 +111,10 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("After two weeks of hiking I had a cramp")]
     [InlineData("I walked for a long time and got one cramp")]
     [InlineData("A day of cramps")]
+    [InlineData("I had a cramp last week")]
+    [InlineData("Last month I had one cramp")]
+    [InlineData("Same as last months cramp")]
+    [InlineData("In the last weeks of my pregnancy I had a cramp")]
     public async Task ADateOrTheLengthOfAnActivityIsNotHowLongCrampsHaveGoneOn(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
@@ -120,6 +128,7 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("I haven't had a cramp since last summer")]
     [InlineData("No cramps since last Christmas")]
     [InlineData("Not a single cramp since the new year")]
+    [InlineData("My cramps have never lasted weeks")]
     public async Task ADeniedSinceGivesNoOngoingFor(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });

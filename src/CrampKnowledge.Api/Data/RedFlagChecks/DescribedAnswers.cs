@@ -199,14 +199,21 @@ internal sealed class DescribedAnswers
         return false;
     }
 
-    private static bool Guarded(FoundPhrases found, TimeGuard guard, int first, int last)
+    /// <summary>True when the phrase found at these words is kept from answering by its <see cref="TimeGuard"/>.</summary>
+    internal static bool Guarded(FoundPhrases found, TimeGuard guard, int first, int last)
     {
         if (guard == TimeGuard.None)
         {
             return false;
         }
 
-        var blocking = guard == TimeGuard.NotAfterDeterminer ? WordRoles.Activity | WordRoles.Determiner : WordRoles.Activity;
+        if (guard == TimeGuard.NotTheBareLast
+            && found.Description.AsSpan(found.Word(first).Start, found.Word(first).End - found.Word(first).Start).Equals("last", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var blocking = guard == TimeGuard.NotAfterActivity ? WordRoles.Activity : WordRoles.Activity | WordRoles.Determiner;
         if (first > 0 && !found.Word(first).BreakBefore && (found.Word(first - 1).Vocabulary.Roles & blocking) != 0)
         {
             return true;

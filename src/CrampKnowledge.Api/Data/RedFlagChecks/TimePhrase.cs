@@ -22,6 +22,12 @@ internal enum TimeGuard
 
     /// <summary>Also not after "the", "past"...: "the last two hours" is not how long a cramp lasts.</summary>
     NotAfterDeterminer,
+
+    /// <summary>
+    /// As <see cref="NotAfterDeterminer"/>, and the phrase's first word not the bare "last": the words match every form of
+    /// a word, but "lasting weeks" is how long, "last week" and "last months bill" are when.
+    /// </summary>
+    NotTheBareLast,
 }
 
 /// <summary>

@@ -100,6 +100,10 @@ internal static class TimePhrases
                 {
                     phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, value, scale, TimeGuard.NotAfterDeterminer));
                 }
+
+                // "Cramps lasting weeks", "they lasted over a month": never the bare "last", which says when ("last week").
+                // Not days: "lasted all day" is how long one cramp lasts; "lasted 3 days" is read by "last # day" below.
+                phrases.Add(new TimePhrase($"last ... {unit}", CheckAnswers.OngoingFor, value, scale, TimeGuard.NotTheBareLast));
             }
 
             foreach (var text in (ReadOnlySpan<string>)[
