@@ -96,6 +96,10 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("My foot cramps have lasted over a month", "months", "lasted over a month")]
     [InlineData("Night cramps that lasted for months", "months", "lasted for months")]
     [InlineData("A cramp last night, and the cramps are lasting weeks", "weeks", "lasting weeks")]
+    [InlineData("My leg cramps started in August", "weeks", "started in August")]
+    [InlineData("The cramps started last summer", "weeks", "started last summer")]
+    [InlineData("Night cramps began in March", "weeks", "began in March")]
+    [InlineData("These calf cramps started last week", "days", "started last week")]
     public async Task HowLongCrampsHaveGoneOnInWordsMakesThePersistentFlagFireOnTheArticlesWords(string description, string value, string words)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
@@ -115,6 +119,8 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("Last month I had one cramp")]
     [InlineData("Same as last months cramp")]
     [InlineData("In the last weeks of my pregnancy I had a cramp")]
+    [InlineData("My cramps start in the summer and stop in the autumn")]
+    [InlineData("I will start in August and had one cramp")]
     public async Task ADateOrTheLengthOfAnActivityIsNotHowLongCrampsHaveGoneOn(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });

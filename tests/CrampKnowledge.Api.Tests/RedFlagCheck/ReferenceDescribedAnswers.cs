@@ -45,7 +45,7 @@ internal sealed class ReferenceDescribedAnswers
                 (said ??= []).Add(new Said(phrase.Answer, "", any.First, any.Last, null) { Negated = true });
             }
 
-            if (at is { } w && !Guarded(found, phrase.Guard, w.First, w.Last))
+            if (at is { } w && !Guarded(found, phrase, w.First, w.Last))
             {
                 (said ??= []).Add(new Said(phrase.Answer, phrase.ValueFor(LargestNumber(found, w.First, w.Last)), w.First, w.Last, null));
             }
@@ -138,7 +138,7 @@ internal sealed class ReferenceDescribedAnswers
     }
 
     // The guards are not what this reference checks (which mentions a check tests): it reads them as the check does.
-    private static bool Guarded(FoundPhrases found, TimeGuard guard, int first, int last) => DescribedAnswers.Guarded(found, guard, first, last);
+    private static bool Guarded(FoundPhrases found, TimePhrase phrase, int first, int last) => DescribedAnswers.Guarded(found, phrase, first, last);
 
     private static int LargestNumber(FoundPhrases found, int first, int last)
     {

@@ -62,7 +62,7 @@ internal sealed class DescribedAnswers
                 (said ??= []).Add(new Said(phrase.Answer, "", any.First, any.Last, null) { Negated = true });
             }
 
-            if (at is { } w && !Guarded(found, phrase.Guard, w.First, w.Last))
+            if (at is { } w && !Guarded(found, phrase, w.First, w.Last))
             {
                 (said ??= []).Add(new Said(phrase.Answer, phrase.ValueFor(LargestNumber(found, w.First, w.Last)), w.First, w.Last, null));
             }
@@ -200,15 +200,17 @@ internal sealed class DescribedAnswers
     }
 
     /// <summary>True when the phrase found at these words is kept from answering by its <see cref="TimeGuard"/>.</summary>
-    internal static bool Guarded(FoundPhrases found, TimeGuard guard, int first, int last)
+    internal static bool Guarded(FoundPhrases found, TimePhrase phrase, int first, int last)
     {
+        var guard = phrase.Guard;
         if (guard == TimeGuard.None)
         {
             return false;
         }
 
-        if (guard == TimeGuard.NotTheBareLast
-            && found.Description.AsSpan(found.Word(first).Start, found.Word(first).End - found.Word(first).Start).Equals("last", StringComparison.OrdinalIgnoreCase))
+        ref readonly var word = ref found.Word(first);
+        if (guard == TimeGuard.FirstWordAsWritten
+            && !found.Description.AsSpan(word.Start, word.End - word.Start).Equals(phrase.Phrase.Words[0], StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -24,10 +24,11 @@ internal enum TimeGuard
     NotAfterDeterminer,
 
     /// <summary>
-    /// As <see cref="NotAfterDeterminer"/>, and the phrase's first word not the bare "last": the words match every form of
-    /// a word, but "lasting weeks" is how long, "last week" and "last months bill" are when.
+    /// As <see cref="NotAfterDeterminer"/>, and the phrase's first word only in the form the phrase writes it: words match
+    /// every form of a word, but "lasting weeks" is how long and "last week" when; "they started in August" is since when
+    /// and "they start in the summer" a season.
     /// </summary>
-    NotTheBareLast,
+    FirstWordAsWritten,
 }
 
 /// <summary>

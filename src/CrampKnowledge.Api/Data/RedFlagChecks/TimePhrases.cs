@@ -103,7 +103,10 @@ internal static class TimePhrases
 
                 // "Cramps lasting weeks", "they lasted over a month": never the bare "last", which says when ("last week").
                 // Not days: "lasted all day" is how long one cramp lasts; "lasted 3 days" is read by "last # day" below.
-                phrases.Add(new TimePhrase($"last ... {unit}", CheckAnswers.OngoingFor, value, scale, TimeGuard.NotTheBareLast));
+                foreach (var verb in (ReadOnlySpan<string>)["lasting", "lasted", "lasts"])
+                {
+                    phrases.Add(new TimePhrase($"{verb} ... {unit}", CheckAnswers.OngoingFor, value, scale, TimeGuard.FirstWordAsWritten));
+                }
             }
 
             foreach (var text in (ReadOnlySpan<string>)[
@@ -114,19 +117,30 @@ internal static class TimePhrases
             }
         }
 
-        // "Since" a season, a month or last year: at least weeks, which is all the words say for sure.
+        // "Since" a season, a month or last year: at least weeks, which is all the words say for sure. "Started in" one
+        // says the same, in the past tense only: "they start in the summer" is a season, not since when.
         foreach (var since in (ReadOnlySpan<string>)[
             "summer", "spring", "autumn", "fall", "winter", "christmas", "january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "last year", "last month", "the start of the year",
             "the beginning of the year", "new year", "the new year"])
         {
             phrases.Add(new TimePhrase($"since {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
+            var when = since.StartsWith("last", StringComparison.Ordinal) ? since : $"in {since}";
+            foreach (var started in (ReadOnlySpan<string>)[$"started {when}", $"started back {when}", $"began {when}"])
+            {
+                phrases.Add(new TimePhrase(started, CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.FirstWordAsWritten));
+            }
+
             if (!since.StartsWith("the", StringComparison.Ordinal) && !since.StartsWith("last", StringComparison.Ordinal)
                 && !since.StartsWith("new", StringComparison.Ordinal))
             {
                 // "Since the summer", and as people also say it, "since last summer" and "since last Christmas".
                 phrases.Add(new TimePhrase($"since the {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
                 phrases.Add(new TimePhrase($"since last {since}", CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.None));
+                foreach (var started in (ReadOnlySpan<string>)[$"started in the {since}", $"started last {since}", $"started in early {since}", $"started in late {since}"])
+                {
+                    phrases.Add(new TimePhrase(started, CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.FirstWordAsWritten));
+                }
             }
         }
 
@@ -138,6 +152,7 @@ internal static class TimePhrases
 
         // "Since last week": more than a day or two, but no more than that is sure.
         phrases.Add(new TimePhrase("since last week", CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.None));
+        phrases.Add(new TimePhrase("started last week", CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.FirstWordAsWritten));
 
         return phrases;
     }
