@@ -54,7 +54,7 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("is a muscle relaxer ok for my 80 year old mother", new[] { "ok", "80", "year", "mother" }, true)]
     [InlineData("pickle juice", new[] { "pickle", "juice" }, false)]
     [InlineData("I don't have swelling", new[] { "swelling" }, false)]
-    [InlineData("cramps most nights for months and numbness", new[] { "months", "numbness" }, true)]
+    [InlineData("cramps most nights for months and numbness", new[] { "numbness" }, true)] // "for months" is a synonym of persist
     public async Task WordsNothingSearchedMentionsAreNamedInTheNoteWhichIsNoReassurance(string question, string[] unmatched, bool hasHits)
     {
         var result = await Search(question);

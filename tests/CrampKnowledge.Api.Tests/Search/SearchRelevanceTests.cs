@@ -40,6 +40,9 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("cyclobenzaprine", "treatment:muscle-relaxant", 2)] // after its caution, muscle-relaxant-short-term-only
     [InlineData("when should i see a doctor about leg cramps", "red-flag:frequent-or-severe-cramps", 3)]
     [InlineData("cramps keep waking me up", "red-flag:spasms-disturbing-sleep", 3)]
+    [InlineData("cramps for months what should I do", "red-flag:persistent-cramps", 1)]
+    [InlineData("my calf cramps keep coming back", "red-flag:persistent-cramps", 1)]
+    [InlineData("chronic leg cramps", "red-flag:persistent-cramps", 1)]
     [InlineData("leg still sore the next day after a cramp", "red-flag:lingering-soreness-or-muscle-tear", 3)]
     [InlineData("stretches before bed", "prevention:stretch-before-bed", 1)]
     [InlineData("warm up before exercise", "prevention:stretch-and-warm-up-before-exercise", 3)]
