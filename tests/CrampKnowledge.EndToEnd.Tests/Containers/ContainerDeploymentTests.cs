@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using CrampKnowledge.EndToEnd.Tests.ScaleOut;
 using Xunit.Abstractions;
 using static CrampKnowledge.EndToEnd.Tests.ScaleOut.ProxyRequests;
 
@@ -9,14 +11,15 @@ namespace CrampKnowledge.EndToEnd.Tests.Containers;
 
 /// <summary>
 /// What docker-compose.yml promises, checked on the real image and containers: nothing but /tmp is
-/// writable, the app runs as a non-root user with no capabilities, every replica is healthy on
+/// writable, the app runs as a non-root user with no capabilities and with the image's runtime settings
+/// (the GC's gen0 budget, W^X off, glibc's arena limit) in its own environment, every replica is healthy on
 /// /health/ready (compose's own health check included), every replica gives the same strong ETag,
 /// nginx answers 304, and killing a replica under load fails no request. The test that kills a
 /// replica runs last (<see cref="KillingTestsLastOrderer"/>).
 /// </summary>
 [Collection(ContainerGroup.Name)]
 [TestCaseOrderer(KillingTestsLastOrderer.TypeName, KillingTestsLastOrderer.AssemblyName)]
-public sealed class ContainerDeploymentTests(ContainerDeployment deployment, ITestOutputHelper output)
+public sealed partial class ContainerDeploymentTests(ContainerDeployment deployment, ITestOutputHelper output)
 {
     // docker-compose.yml's healthcheck, word for word: the image has bash but neither curl nor wget.
     private const string ComposeHealthCheck =
@@ -81,6 +84,32 @@ public sealed class ContainerDeploymentTests(ContainerDeployment deployment, ITe
             Assert.Equal("0000000000000000", fields["CapEff"]);
             Assert.Equal("0000000000000000", fields["CapBnd"]);
             Assert.Equal("1", fields["NoNewPrivs"]);
+        }
+    }
+
+    [RequiresContainersFact]
+    public async Task TheApiProcessRunsWithTheRuntimeSettingsOfTheImage()
+    {
+        // The GC's gen0 budget, W^X and glibc's arena limit are read only from the environment, so each must reach PID 1
+        // itself; the names and values are those of the runtime stage's ENV, so a setting added there is checked too.
+        var dockerfile = await File.ReadAllTextAsync(RepositoryRoot.File("Dockerfile"));
+        var stageStart = dockerfile.IndexOf(" AS runtime", StringComparison.Ordinal);
+        Assert.True(stageStart >= 0, "The Dockerfile has no stage named runtime.");
+        var runtimeStage = string.Join('\n', dockerfile[stageStart..].Split('\n').Where(line => !line.TrimStart().StartsWith('#')));
+        var expected = RuntimeSetting().Matches(runtimeStage).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
+        Assert.Contains("MALLOC_ARENA_MAX", expected.Keys);
+        Assert.Contains("DOTNET_GCgen0size", expected.Keys);
+
+        foreach (var replica in deployment.Replicas)
+        {
+            var environ = await replica.ExecAsync(["cat", "/proc/1/environ"]);
+            var variables = environ.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                .Select(variable => variable.Split('=', 2))
+                .ToDictionary(parts => parts[0], parts => parts.Length == 2 ? parts[1] : "");
+            foreach (var (name, value) in expected)
+            {
+                Assert.True(variables.TryGetValue(name, out var actual) && actual == value, $"{replica.Name}: {name} is {actual ?? "unset"}, the image sets {value}");
+            }
         }
     }
 
@@ -224,4 +253,7 @@ public sealed class ContainerDeploymentTests(ContainerDeployment deployment, ITe
         // Once nginx has seen it die, the dead replica serves nothing: the last hop of every answer is another one.
         Assert.DoesNotContain(afterKill, o => o.Upstream?.Split(", ")[^1] == victimAddress);
     }
+
+    [GeneratedRegex(@"\b(?<name>DOTNET_[A-Za-z0-9_]+|MALLOC_ARENA_MAX)=(?<value>[^\s\\]+)")]
+    private static partial Regex RuntimeSetting();
 }
