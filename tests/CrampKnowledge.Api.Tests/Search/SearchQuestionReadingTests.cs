@@ -57,6 +57,11 @@ public sealed class SearchQuestionReadingTests(ApiFactory factory) : IClassFixtu
     [InlineData("stop the cramps from coming back again", false)]
     [InlineData("why do my legs cramp at night", false)]
     [InlineData("heat or ice", false)]
+    [InlineData("my cramp won't stop", false)]
+    [InlineData("why won't my cramp stop", false)]
+    [InlineData("the cramp does not stop", false)]
+    [InlineData("how do I stop a cramp that won't go away", true)]
+    [InlineData("it won't stop, how do I ease it now", true)]
     public void AQuestionAsksToStopACrampNowOnlyWithoutTalkOfNextTime(string question, bool relief)
     {
         Assert.Equal(relief, _vocabulary.Plan(question).AsksForReliefNow);

@@ -43,6 +43,8 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("cramps for months what should I do", "red-flag:persistent-cramps", 1)]
     [InlineData("my calf cramps keep coming back", "red-flag:persistent-cramps", 1)]
     [InlineData("chronic leg cramps", "red-flag:persistent-cramps", 1)]
+    [InlineData("cramp won't stop", "red-flag:persistent-cramps", 1)]
+    [InlineData("my calf cramp won't stop what do I do", "red-flag:persistent-cramps", 3)]
     [InlineData("leg still sore the next day after a cramp", "red-flag:lingering-soreness-or-muscle-tear", 3)]
     [InlineData("stretches before bed", "prevention:stretch-before-bed", 1)]
     [InlineData("warm up before exercise", "prevention:stretch-and-warm-up-before-exercise", 3)]

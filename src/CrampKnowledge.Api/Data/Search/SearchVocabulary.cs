@@ -62,6 +62,10 @@ public sealed class SearchVocabulary
     // After "stop", these make it prevention: "stop getting cramps", "stop having cramps".
     private static readonly HashSet<string> OngoingWords = ["getting", "having", "keep", "keeps"];
 
+    // Up to three words before "stop", these say the cramp does not stop ("my cramp won't stop", "it doesn't stop"): that
+    // is cramps persisting, not a question of how to stop one now, which would put every treatment before the red flags.
+    private static readonly HashSet<string> NotStoppingWords = ["t", "not", "never"];
+
     // Synonym entries in seed order, grouped by phrase; found through the phrase's first word.
     private readonly IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> _synonyms;
     private readonly Dictionary<string, int[]> _synonymsByFirstWord;
@@ -219,7 +223,7 @@ public sealed class SearchVocabulary
 
     /// <summary>
     /// True when the question asks how to stop a cramp now: a word of <see cref="ReliefWords"/>, none of
-    /// <see cref="PreventionWords"/>, and no "stop getting"/"stop having".
+    /// <see cref="PreventionWords"/>, no "stop getting"/"stop having", and no "stop" that says the cramp does not ("won't stop").
     /// </summary>
     public static bool AsksForReliefNow(IReadOnlyList<string> words)
     {
@@ -232,10 +236,23 @@ public sealed class SearchVocabulary
                 return false;
             }
 
-            relief |= ReliefWords.Contains(words[i]);
+            relief |= ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stops" && SaysNotBefore(words, i));
         }
 
         return relief;
+    }
+
+    private static bool SaysNotBefore(IReadOnlyList<string> words, int at)
+    {
+        for (var i = Math.Max(0, at - 3); i < at; i++)
+        {
+            if (NotStoppingWords.Contains(words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int AddPhrase(List<SearchPhrase> phrases, List<bool> specific, SearchPhrase phrase, bool isSpecific)
