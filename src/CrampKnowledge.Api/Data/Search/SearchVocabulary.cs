@@ -236,7 +236,7 @@ public sealed class SearchVocabulary
                 return false;
             }
 
-            relief |= ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stops" && SaysNotBefore(words, i));
+            relief |= ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stopping" && SaysNotBefore(words, i));
         }
 
         return relief;
