@@ -253,6 +253,9 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("should I keep stretching if I have poor circulation", "stretching-insufficient-for-underlying-causes")]
     [InlineData("does stretching help if I have nerve damage", "stretching-insufficient-for-underlying-causes")]
     [InlineData("stretching doesn't help my cramps", "stretching-insufficient-for-underlying-causes")]
+    [InlineData("I get no relief from stretching", "stretching-insufficient-for-underlying-causes")]
+    [InlineData("stretching does nothing for my cramps", "stretching-insufficient-for-underlying-causes")]
+    [InlineData("despite stretching my calves cramp every night", "stretching-insufficient-for-underlying-causes")]
     [InlineData("I'm diabetic, will stretching fix my cramps", "stretching-insufficient-for-underlying-causes")]
     [InlineData("I pulled a muscle yesterday, can I rub it", "massage-during-acute-injury")]
     public async Task ACautionRanksFirstWhenTheQuestionIsAboutWhatItLimits(string question, string caution)
