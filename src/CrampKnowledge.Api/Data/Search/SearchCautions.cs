@@ -94,7 +94,8 @@ public sealed class SearchCautions
     /// </summary>
     private static string[] SituationWords(string phrase) =>
         RuleWords.PhraseWords(phrase)
-            .Where(w => w != RuleWords.Gap && (!SearchVocabulary.StopWords.Contains(w) || SearchVocabulary.NegatedVerbs.Contains(w)))
+            .Where(w => w != RuleWords.Gap && (!SearchVocabulary.StopWords.Contains(w) || SearchVocabulary.NegatedVerbs.Contains(w)
+                || SearchVocabulary.NegationWords.Contains(w)))
             .Distinct()
             .ToArray();
 

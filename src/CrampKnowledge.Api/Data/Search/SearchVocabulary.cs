@@ -15,6 +15,11 @@ public sealed class SearchVocabulary
     internal static readonly string[] NegatedVerbs =
         ["don", "doesn", "didn", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "won", "wouldn", "shouldn", "couldn", "t"];
 
+    // Negation says how the person relates to the subject, not what it is. As rare words in the articles they outranked it:
+    // "no potassium in my diet" ranked two records that say "no" above low potassium. Search does not read what a negation
+    // denies (in cramp questions it often states the cause: "I don't drink enough"); a caution's situation still needs them.
+    internal static readonly string[] NegationWords = ["no", "not", "nor", "never", "none", "nothing", "without", "neither"];
+
     // Words that carry no meaning in a question about cramps ("why do my legs cramp at night").
     internal static readonly HashSet<string> StopWords =
     [
@@ -28,6 +33,7 @@ public sealed class SearchVocabulary
         // rare word in the articles it outweighed the subject: "what dose of magnesium should I take" ranked four
         // records that say "take" (breaks, muscle relaxants) above every magnesium record.
         "take", "takes", "taking", "took",
+        .. NegationWords,
         // What is left of a contraction once the apostrophe splits it: I'm, it's, I've, I'll, they're, and NegatedVerbs.
         "m", "s", "ve", "ll", "re", .. NegatedVerbs,
     ];
