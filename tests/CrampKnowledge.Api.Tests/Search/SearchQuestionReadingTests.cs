@@ -63,6 +63,11 @@ public sealed class SearchQuestionReadingTests(ApiFactory factory) : IClassFixtu
     [InlineData("it is not stopping", false)]
     [InlineData("how do I stop a cramp that won't go away", true)]
     [InlineData("it won't stop, how do I ease it now", true)]
+    [InlineData("my calf is cramping right now", true)]
+    [InlineData("I have a cramp now what do I do", true)]
+    [InlineData("what do I do now", true)]
+    [InlineData("I'm pregnant and now I get cramps every night", false)]
+    [InlineData("I started taking a statin and now my legs cramp", false)]
     public void AQuestionAsksToStopACrampNowOnlyWithoutTalkOfNextTime(string question, bool relief)
     {
         Assert.Equal(relief, _vocabulary.Plan(question).AsksForReliefNow);

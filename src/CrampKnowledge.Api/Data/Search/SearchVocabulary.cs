@@ -34,6 +34,9 @@ public sealed class SearchVocabulary
         // records that say "take" (breaks, muscle relaxants) above every magnesium record.
         "take", "takes", "taking", "took",
         .. NegationWords,
+        // Counts and "only" ("cramps in one leg", "for two weeks", "one foot only"): as words of the articles they matched
+        // passages at random ("one can", "at one time"). Synonyms still read them ("two weeks" → persistent).
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "only",
         // What is left of a contraction once the apostrophe splits it: I'm, it's, I've, I'll, they're, and NegatedVerbs.
         "m", "s", "ve", "ll", "re", .. NegatedVerbs,
     ];
@@ -242,11 +245,17 @@ public sealed class SearchVocabulary
                 return false;
             }
 
-            relief |= ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stopping" && SaysNotBefore(words, i));
+            relief |= ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stopping" && SaysNotBefore(words, i))
+                && !(words[i] == "now" && !MeansThisMoment(words, i));
         }
 
         return relief;
     }
+
+    // "Now" asks for relief when it means this moment ("my calf is cramping right now", "what do I do now", "cramp now, help"),
+    // not when it opens what has changed ("I'm pregnant and now I get cramps every night" put every treatment before pregnancy).
+    private static bool MeansThisMoment(IReadOnlyList<string> words, int at) =>
+        (at > 0 && words[at - 1] == "right") || at == words.Count - 1 || words[at + 1] is "what" or "how" or "please" or "help";
 
     private static bool SaysNotBefore(IReadOnlyList<string> words, int at)
     {
