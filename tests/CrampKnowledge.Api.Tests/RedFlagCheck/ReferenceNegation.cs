@@ -32,8 +32,11 @@ internal static class ReferenceNegation
         var negatedBy = Enumerable.Repeat(-1, words.Count).ToArray();
         for (var t = 0; t < tokens.Count; t++)
         {
-            // "Don't" as one token; "no's" is the cue "no" with a tail of its own.
-            var cue = CueSpelled(tokens[t].Text) ?? CueSpelled(words[tokens[t].First].Text);
+            // "Don't" as one token; "no's" is the cue "no" with a tail of its own; "don't't" is the cue "don't" with a second tail
+            // (the tails are part of the word before, so the cue is its first word and first tail).
+            var cue = CueSpelled(tokens[t].Text)
+                ?? (tokens[t].Last > tokens[t].First ? CueSpelled(words[tokens[t].First].Text + "'" + words[tokens[t].First + 1].Text) : null)
+                ?? CueSpelled(words[tokens[t].First].Text);
             if (cue is null || IsPseudo(cue, tokens, t, words))
             {
                 continue;
