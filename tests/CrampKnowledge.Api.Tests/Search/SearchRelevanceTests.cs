@@ -23,6 +23,8 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("I started taking a statin and now my legs cramp", "cause:cholesterol-drugs", 1)]
     [InlineData("leg cramps after starting a new medication", "cause:medication-side-effects", 3)]
     [InlineData("cramps for two weeks", "red-flag:persistent-cramps", 1)]
+    [InlineData("when is a leg cramp an emergency", "red-flag:frequent-or-severe-cramps", 3)]
+    [InlineData("should I go to the hospital for a leg cramp", "treatment:medical-evaluation", 3)]
     [InlineData("bananas", "prevention:mineral-rich-foods", 1)]
     [InlineData("what should i eat to prevent cramps", "prevention:mineral-rich-foods", 3)]
     [InlineData("heating pad", "treatment:apply-heat", 1)]
