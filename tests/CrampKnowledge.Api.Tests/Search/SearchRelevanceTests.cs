@@ -79,16 +79,19 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
             $"'{question}': {expected} is at {(position == 0 ? "no position" : position)}, wanted top {within}; got {string.Join(", ", ranked.Take(5))}");
     }
 
-    // A negation word is no subject: as a rare word of the articles it outranked what the question is about ("no potassium in
-    // my diet" put two records that say "no" first). What the negation denies is not read either: in cramp questions it often
-    // states the cause ("not drinking enough water", above).
+    // A negation word, a count or a connective is no subject: as a rare word of the articles it outranked what the question is
+    // about ("no potassium in my diet" put two records that say "no" first). What a negation denies is not read either: in cramp
+    // questions it often states the cause ("not drinking enough water", above).
     [Theory]
     [InlineData("no potassium in my diet", "potassium in my diet", "no")]
     [InlineData("cramps with no known cause", "cramps with known cause", "no")]
     [InlineData("nothing works for my cramps", "works for my cramps", "nothing")]
     [InlineData("cramps without any reason", "cramps any reason", "without")]
     [InlineData("I'm not pregnant, why do my calves cramp", "I'm pregnant, why do my calves cramp", "not")]
-    public async Task NegationWordsAreNotSearched(string question, string withoutIt, string negation)
+    [InlineData("cramp in one foot only", "cramp in foot", "one")]
+    [InlineData("I can't sleep because of cramps", "I can't sleep of cramps", "because")]
+    [InlineData("cramps even though I drink lots of water", "cramps I drink lots of water", "though")]
+    public async Task NegationCountsAndConnectivesAreNotSearched(string question, string withoutIt, string negation)
     {
         var asked = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}");
         var plain = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(withoutIt)}");

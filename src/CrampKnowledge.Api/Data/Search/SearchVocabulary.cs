@@ -37,6 +37,9 @@ public sealed class SearchVocabulary
         // Counts and "only" ("cramps in one leg", "for two weeks", "one foot only"): as words of the articles they matched
         // passages at random ("one can", "at one time"). Synonyms still read them ("two weeks" → persistent).
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "only",
+        // Connectives ("cramps even though I drink lots of water", "I can't sleep because of cramps"): as words of the articles
+        // they matched passages at random.
+        "because", "even", "though", "although",
         // What is left of a contraction once the apostrophe splits it: I'm, it's, I've, I'll, they're, and NegatedVerbs.
         "m", "s", "ve", "ll", "re", .. NegatedVerbs,
     ];
