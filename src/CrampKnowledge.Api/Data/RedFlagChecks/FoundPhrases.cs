@@ -40,10 +40,12 @@ internal sealed class FoundPhrases : IDisposable
             var phraseWords = lowered.IsEmpty ? [] : index.PhraseWordsSpelled(lowered);
             var vocabulary = lowered.IsEmpty ? default : DescriptionVocabulary.Find(lowered);
             var number = vocabulary.Number;
-            if (number == 0 && word.Length <= 4 && IsDigits(word))
+            // A count written "3x" ("cramps 2-3x a week") is the number it counts, as CheckVocabulary understands it.
+            var digits = word.Length > 1 && word[^1] is 'x' or 'X' ? word[..^1] : word;
+            if (number == 0 && digits.Length <= 4 && IsDigits(digits))
             {
                 // Digits are not listed as phrase words; they match a phrase's number (#) and only that.
-                number = Math.Max(1, int.Parse(word, System.Globalization.CultureInfo.InvariantCulture));
+                number = Math.Max(1, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
                 phraseWords = index.NumberPhraseWords;
             }
 
