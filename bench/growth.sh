@@ -81,7 +81,7 @@ api_dir=$work/publish/api
     dotnet build bench/CrampKnowledge.Bench.Growth -c Release -o "$work/publish/growth" --nologo
 } >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; fail "the Release build failed."; }
 
-mapfile -t image_runtime_env < <(grep -v '^ *#' "$root/Dockerfile" | grep -o '\(DOTNET_[A-Za-z0-9_]*\|MALLOC_ARENA_MAX\)=[^ \]*')
+mapfile -t image_runtime_env < <(grep -v '^ *#' "$root/Dockerfile" | grep -o '\(DOTNET_[A-Za-z0-9_]*\|MALLOC_[A-Z_]*\)=[^ \]*')
 # api_env SIZE: sets env_args, the environment the API runs with, as bench/run.sh starts it (production, the image's
 # runtime settings), on SIZE's database and seed data.
 api_env() {
@@ -232,7 +232,7 @@ report=$work/growth.md
   echo "\`bench/growth.sh${1:+ $1}\` ($mode), $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git status --porcelain -- src 2>/dev/null | grep -q . && echo ' (src/ modified)'),"
   echo "$(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $pinning, load average before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Rows: median of $rounds round(s) of ${seconds} s each (sizes back to back within a round), after ${warmup_seconds} s of warm-up per size; $connections connections, every request past the response cache (Authorization header); search-new cycles"
-  echo "through ${#search_queries[@]} queries with a new parameter on each request. Cold start: median of $cold_runs, published Release, the image's runtime settings (DOTNET_*, MALLOC_ARENA_MAX)."
+  echo "through ${#search_queries[@]} queries with a new parameter on each request. Cold start: median of $cold_runs, published Release, the image's runtime settings (DOTNET_*, MALLOC_*)."
   echo
   printf '| | %s |\n' "$(printf '%sx | ' "${sizes[@]}" | sed 's/ | $//')"
   printf '| --- |%s\n' "$(printf ' ---: |%.0s' "${sizes[@]}")"

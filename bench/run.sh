@@ -162,10 +162,10 @@ api_dir=$work/publish/api
 reference_dir=$work/publish/reference
 allocations_dir=$work/publish/allocations
 
-# The runtime settings the Docker image sets (the DOTNET_* and MALLOC_ARENA_MAX ENV lines of the Dockerfile), so the API runs here as it ships.
+# The runtime settings the Docker image sets (the DOTNET_* and MALLOC_* ENV lines of the Dockerfile), so the API runs here as it ships.
 # Only those the runtime reads from nowhere but the environment are there; the others are in the API's
 # runtimeconfig.json, which both kinds of build carry.
-mapfile -t image_runtime_env < <(grep -v '^ *#' "$root/Dockerfile" | grep -o '\(DOTNET_[A-Za-z0-9_]*\|MALLOC_ARENA_MAX\)=[^ \]*')
+mapfile -t image_runtime_env < <(grep -v '^ *#' "$root/Dockerfile" | grep -o '\(DOTNET_[A-Za-z0-9_]*\|MALLOC_[A-Z_]*\)=[^ \]*')
 
 # Sets api_command: the API as the image runs it (production settings, the image's runtime variables) on
 # DATABASE and PORT. Arguments before "--" go before dotnet (taskset, perf); VAR=value arguments after it are

@@ -98,6 +98,7 @@ public sealed partial class ContainerDeploymentTests(ContainerDeployment deploym
         var runtimeStage = string.Join('\n', dockerfile[stageStart..].Split('\n').Where(line => !line.TrimStart().StartsWith('#')));
         var expected = RuntimeSetting().Matches(runtimeStage).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
         Assert.Contains("MALLOC_ARENA_MAX", expected.Keys);
+        Assert.Contains("MALLOC_MMAP_THRESHOLD_", expected.Keys);
         Assert.Contains("DOTNET_GCgen0size", expected.Keys);
 
         foreach (var replica in deployment.Replicas)
@@ -254,6 +255,6 @@ public sealed partial class ContainerDeploymentTests(ContainerDeployment deploym
         Assert.DoesNotContain(afterKill, o => o.Upstream?.Split(", ")[^1] == victimAddress);
     }
 
-    [GeneratedRegex(@"\b(?<name>DOTNET_[A-Za-z0-9_]+|MALLOC_ARENA_MAX)=(?<value>[^\s\\]+)")]
+    [GeneratedRegex(@"\b(?<name>DOTNET_[A-Za-z0-9_]+|MALLOC_[A-Z_]+)=(?<value>[^\s\\]+)")]
     private static partial Regex RuntimeSetting();
 }

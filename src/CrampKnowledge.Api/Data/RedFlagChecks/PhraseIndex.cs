@@ -49,6 +49,9 @@ internal sealed class PhraseIndex
     {
         // Arrays grown by one rather than lists copied at the end: nearly every spelling matches one phrase word.
         var bySpelling = new Dictionary<string, int[]>(3 * numbers.Count, StringComparer.Ordinal);
+        // Every spelling that matches one phrase word shares that word's one-element array (nothing writes to them): an
+        // array per spelling was 43,000 more arrays and 1.2 MB more heap at 100x content.
+        var alone = new int[numbers.Count][];
         foreach (var (word, number) in numbers)
         {
             // The candidates are generated generously and kept only where the matcher's own rule agrees; a word's
@@ -57,7 +60,7 @@ internal sealed class PhraseIndex
             {
                 if (PhraseMatcher.SameWord(spelling, word))
                 {
-                    Add(bySpelling, spelling, number, once: true);
+                    Add(bySpelling, alone, spelling, number, once: true);
                 }
             }
         }
@@ -69,7 +72,7 @@ internal sealed class PhraseIndex
             numberPhraseWords = [numberWord];
             foreach (var spelling in TimeWords.Numbers.Keys)
             {
-                Add(bySpelling, spelling, numberWord, once: false);
+                Add(bySpelling, alone, spelling, numberWord, once: false);
             }
         }
 
@@ -89,12 +92,12 @@ internal sealed class PhraseIndex
         return (bySpelling.GetAlternateLookup<ReadOnlySpan<char>>(), cueWords, numbers.Count, numberPhraseWords, longestSpelling);
     }
 
-    private static void Add(Dictionary<string, int[]> bySpelling, string spelling, int number, bool once)
+    private static void Add(Dictionary<string, int[]> bySpelling, int[][] alone, string spelling, int number, bool once)
     {
         ref var numbers = ref CollectionsMarshal.GetValueRefOrAddDefault(bySpelling, spelling, out var listed);
         if (!listed)
         {
-            numbers = [number];
+            numbers = alone[number] ??= [number];
         }
         else if (!once || numbers![^1] != number)
         {
