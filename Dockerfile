@@ -54,18 +54,12 @@ COPY --from=build /app ./
 # what the arena once held; the start-up load's threads leave theirs behind. Two arenas: 7-8 MB less resident after
 # the load at 100x content (279 -> 271 MB) and 2-3 MB at 1x, in paired runs (docs/benchmarks.md). glibc reads it
 # only from the environment; Properties/launchSettings.json sets it too.
-# MALLOC_MMAP_THRESHOLD_=65536: glibc serves blocks of 64 KB and more with mmap and unmaps them when freed, instead of
-# carving them from its heap, where what is freed stays resident between blocks still in use (most likely the JIT's:
-# it allocates in 64 KB pages, and tiered compilation recompiles under load). glibc's default starts at 128 KB and
-# rises as big blocks are freed. The glibc heap after growth.sh's rows at 100x content: 14 -> 6 MB (docs/benchmarks.md).
-# Environment only, as above.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
     ConnectionStrings__Knowledge="Data Source=/app/data/knowledge.db" \
     DOTNET_GCgen0size=0x400000 \
     DOTNET_EnableWriteXorExecute=0 \
-    MALLOC_ARENA_MAX=2 \
-    MALLOC_MMAP_THRESHOLD_=65536
+    MALLOC_ARENA_MAX=2
 USER $APP_UID
 EXPOSE 8080
 # No HEALTHCHECK: the aspnet image has neither curl nor wget. docker-compose.yml probes

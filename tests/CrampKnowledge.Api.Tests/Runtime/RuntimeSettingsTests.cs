@@ -56,13 +56,6 @@ public sealed partial class RuntimeSettingsTests
             Assert.Equal("2", profile.Value.GetProperty("environmentVariables").GetProperty("MALLOC_ARENA_MAX").GetString());
         }
 
-        // So is its mmap threshold (8-10 MB resident after the load at 100x content).
-        Assert.Contains("MALLOC_MMAP_THRESHOLD_=65536", dockerfile, StringComparison.Ordinal);
-        foreach (var profile in launchSettings.RootElement.GetProperty("profiles").EnumerateObject())
-        {
-            Assert.Equal("65536", profile.Value.GetProperty("environmentVariables").GetProperty("MALLOC_MMAP_THRESHOLD_").GetString());
-        }
-
         // One place for each setting: a second copy in the image's environment could drift from the csproj's.
         Assert.DoesNotContain("DOTNET_GCRegionSize", dockerfile, StringComparison.Ordinal);
     }

@@ -98,7 +98,6 @@ public sealed partial class ContainerDeploymentTests(ContainerDeployment deploym
         var runtimeStage = string.Join('\n', dockerfile[stageStart..].Split('\n').Where(line => !line.TrimStart().StartsWith('#')));
         var expected = RuntimeSetting().Matches(runtimeStage).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
         Assert.Contains("MALLOC_ARENA_MAX", expected.Keys);
-        Assert.Contains("MALLOC_MMAP_THRESHOLD_", expected.Keys);
         Assert.Contains("DOTNET_GCgen0size", expected.Keys);
 
         foreach (var replica in deployment.Replicas)
