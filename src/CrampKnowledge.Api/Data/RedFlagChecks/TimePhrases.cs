@@ -73,8 +73,10 @@ internal static class TimePhrases
             }
         }
 
-        phrases.Add(new TimePhrase("last ... all night", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.NotAfterDeterminer));
-        phrases.Add(new TimePhrase("last ... all day", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.NotAfterDeterminer));
+        foreach (var text in (ReadOnlySpan<string>)["last ... all night", "last ... all day", "last ... whole night", "last ... whole day", "last ... entire night"])
+        {
+            phrases.Add(new TimePhrase(text, CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.NotAfterDeterminer));
+        }
 
         // How long cramps have been going on: "for two months", "for the past few weeks", "since the summer".
         foreach (var (unit, value, scale) in (ReadOnlySpan<(string, string?, TimeScale)>)
