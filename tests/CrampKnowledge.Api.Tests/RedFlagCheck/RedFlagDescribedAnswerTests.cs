@@ -38,6 +38,13 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("My feet cramp regularly", "often")]
     [InlineData("My cramps are more frequent than before", "often")]
     [InlineData("I get spasms in my calf constantly", "often")]
+    [InlineData("Cramps 5x/week", "often")]
+    [InlineData("Leg cramps 3 nights/week", "often")]
+    [InlineData("Calf cramps 2x / day", "daily")]
+    [InlineData("I get cramps 3 nights out of 7", "often")]
+    [InlineData("Cramps 4 out of 7 nights", "often")]
+    [InlineData("Cramps 2 out of every 7 days", "often")]
+    [InlineData("Cramps seven nights out of seven", "daily")]
     public async Task EverydayFrequencyWordsGiveTheFrequencyCheckAnswersDefines(string description, string frequency)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description, ["predictable"] = true });
@@ -55,6 +62,9 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("I often hike and got cramps once")]
     [InlineData("I don't get cramps often, just once last month")]
     [InlineData("My cramps are not frequent")]
+    [InlineData("Cramps 1x/month")]
+    [InlineData("Cramps 1 night out of 7")]
+    [InlineData("I run 5x/week and had one cramp")]
     public async Task LessThanSeveralTimesAWeekRaisesNoFrequentFlag(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
@@ -69,6 +79,9 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("I run three times a week")]
     [InlineData("No longer every night")]
     [InlineData("I have frequent urination and leg cramps")]
+    [InlineData("I run 5x/week")]
+    [InlineData("Cramps for 3 weeks")]
+    [InlineData("Cramps 3 weeks / 2 months ago")]
     public async Task NegatedTimesTimesOfAnActivityAndAnotherWordsFrequencyGiveNoFrequency(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description, ["predictable"] = true });
@@ -180,6 +193,28 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
 
         var reason = check.MatchFor("persistent-cramps").Reasons().Single(r => r.GetProperty("trigger").GetInt32() == 1);
         Assert.Equal(("duration", "hours", "lasted 3 hours"), Given(Assert.Single(reason.GetProperty("answers").EnumerateArray())));
+    }
+
+    [Theory]
+    [InlineData("The cramp lasted half an hour")]
+    [InlineData("My calf cramped for a half hour")]
+    [InlineData("The cramp lasted 30 minutes")]
+    public async Task HalfAnHourIsMinutesAsThirtyMinutesAre(string description)
+    {
+        // Read as "lasted ... hour", half an hour was hours, a cramp that persists; 30 minutes never was.
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.Equal("none", check.SeeDoctor());
+        Assert.Empty(check.MatchIds());
+    }
+
+    [Fact]
+    public async Task AnHourAndAHalfIsHours()
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = "The cramp lasted an hour and a half" });
+
+        var reason = check.MatchFor("persistent-cramps").Reasons().Single(r => r.GetProperty("trigger").GetInt32() == 1);
+        Assert.Equal(("duration", "hours", "lasted an hour"), Given(Assert.Single(reason.GetProperty("answers").EnumerateArray())));
     }
 
     [Fact]

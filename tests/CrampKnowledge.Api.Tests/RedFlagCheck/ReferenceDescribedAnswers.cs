@@ -47,7 +47,7 @@ internal sealed class ReferenceDescribedAnswers
 
             if (at is { } w && !Guarded(found, phrase, w.First, w.Last))
             {
-                (said ??= []).Add(new Said(phrase.Answer, phrase.ValueFor(LargestNumber(found, w.First, w.Last)), w.First, w.Last, null));
+                (said ??= []).Add(new Said(phrase.Answer, phrase.ValueFor(LargestNumber(found, w.First, w.Last), SmallestNumber(found, w.First, w.Last)), w.First, w.Last, null));
             }
         }
 
@@ -149,6 +149,20 @@ internal sealed class ReferenceDescribedAnswers
         }
 
         return largest;
+    }
+
+    private static int SmallestNumber(FoundPhrases found, int first, int last)
+    {
+        var smallest = int.MaxValue;
+        for (var w = first; w <= last; w++)
+        {
+            if (found.Word(w).Number > 0)
+            {
+                smallest = Math.Min(smallest, found.Word(w).Number);
+            }
+        }
+
+        return smallest == int.MaxValue ? 0 : smallest;
     }
 
     private sealed record Said(string Answer, string Value, int First, int Last, RecordMention? Mention)

@@ -77,7 +77,7 @@ internal sealed class DescribedAnswers
 
             if (at is { } w && !Guarded(found, phrase, w.First, w.Last))
             {
-                (said ??= []).Add(new Said(phrase.Answer, phrase.ValueFor(LargestNumber(found, w.First, w.Last)), w.First, w.Last, null));
+                (said ??= []).Add(new Said(phrase.Answer, phrase.ValueFor(LargestNumber(found, w.First, w.Last), SmallestNumber(found, w.First, w.Last)), w.First, w.Last, null));
             }
         }
 
@@ -226,6 +226,11 @@ internal sealed class DescribedAnswers
             return false;
         }
 
+        if (phrase.Answer == CheckAnswers.Duration && phrase.Value == "hours" && IsHalfAnHour(found, last))
+        {
+            return true;
+        }
+
         ref readonly var word = ref found.Word(first);
         if (guard == TimeGuard.FirstWordAsWritten
             && !found.Description.AsSpan(word.Start, word.End - word.Start).Equals(phrase.Phrase.Words[0], StringComparison.OrdinalIgnoreCase))
@@ -233,7 +238,12 @@ internal sealed class DescribedAnswers
             return true;
         }
 
-        var blocking = guard == TimeGuard.NotAfterActivity ? WordRoles.Activity : WordRoles.Activity | WordRoles.Determiner;
+        if (guard == TimeGuard.PerAfterSlash && !found.Word(last).SlashBefore)
+        {
+            return true;
+        }
+
+        var blocking = guard is TimeGuard.NotAfterActivity or TimeGuard.PerAfterSlash ? WordRoles.Activity : WordRoles.Activity | WordRoles.Determiner;
         if (first > 0 && !found.Word(first).BreakBefore && (found.Word(first - 1).Vocabulary.Roles & blocking) != 0)
         {
             return true;
@@ -251,6 +261,15 @@ internal sealed class DescribedAnswers
         return false;
     }
 
+    /// <summary>The phrase's last word, an hour, is the end of "half an hour" or "half hour": minutes.</summary>
+    private static bool IsHalfAnHour(FoundPhrases found, int last)
+    {
+        bool Is(int w, string text) =>
+            w >= 0 && found.Description.AsSpan(found.Word(w).Start, found.Word(w).End - found.Word(w).Start).Equals(text, StringComparison.OrdinalIgnoreCase);
+
+        return Is(last - 1, "half") || ((Is(last - 1, "an") || Is(last - 1, "a")) && Is(last - 2, "half"));
+    }
+
     private static int LargestNumber(FoundPhrases found, int first, int last)
     {
         var largest = 0;
@@ -260,6 +279,20 @@ internal sealed class DescribedAnswers
         }
 
         return largest;
+    }
+
+    private static int SmallestNumber(FoundPhrases found, int first, int last)
+    {
+        var smallest = int.MaxValue;
+        for (var w = first; w <= last; w++)
+        {
+            if (found.Word(w).Number > 0)
+            {
+                smallest = Math.Min(smallest, found.Word(w).Number);
+            }
+        }
+
+        return smallest == int.MaxValue ? 0 : smallest;
     }
 
     private sealed record Said(string Answer, string Value, int First, int Last, RecordMention? Mention)

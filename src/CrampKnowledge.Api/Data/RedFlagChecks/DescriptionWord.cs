@@ -27,6 +27,9 @@ internal struct DescriptionWord
     /// <summary>Only an apostrophe stands between it and the word before ("don" ' "t").</summary>
     public bool ApostropheBefore;
 
+    /// <summary>A slash, alone or between spaces, stands between it and the word before ("3x/week").</summary>
+    public bool SlashBefore;
+
     /// <summary>The index of the first word of the earliest negation cue whose scope covers this word, <see cref="NegatedAfter"/>, or -1.</summary>
     public int NegatedBy;
 

@@ -61,6 +61,7 @@ internal sealed class FoundPhrases : IDisposable
                 BreakBefore = gap.IndexOfAny(ClauseBreaks) >= 0,
                 AnswerBefore = gap.IndexOfAny(NegationCues.AnswerMarks) >= 0,
                 ApostropheBefore = gap is "'" or "\u2019",
+                SlashBefore = gap.Trim(' ') is "/",
                 NegatedBy = -1,
             };
             gapStart = at;

@@ -12,6 +12,9 @@ internal enum TimeScale
 
     /// <summary>How long cramps have gone on, said in days: a week or more is weeks.</summary>
     Days,
+
+    /// <summary>Nights or days out of a number of them ("3 nights out of 7"): the share, as times a week.</summary>
+    OutOf,
 }
 
 /// <summary>What a time phrase must not follow: a time right after an activity is about the activity.</summary>
@@ -29,19 +32,24 @@ internal enum TimeGuard
     /// and "they start in the summer" a season.
     /// </summary>
     FirstWordAsWritten,
+
+    /// <summary>As <see cref="NotAfterActivity"/>, and the phrase's last word only after a slash: "3x/week", not "3 weeks".</summary>
+    PerAfterSlash,
 }
 
 /// <summary>
 /// Everyday words for how often, how long a cramp lasts, or how long cramps have gone on, and the answer
 /// they give. Written like rule phrases ("..." is a gap of up to three words) with "#" for a number in
-/// digits or words; when a phrase says a number, the largest in the words found is the one read.
+/// digits or words; when a phrase says a number, the largest in the words found is the one read (and for
+/// <see cref="TimeScale.OutOf"/> the smallest too).
 /// </summary>
 internal sealed record TimePhrase(string Text, string Answer, string? Value, TimeScale Scale, TimeGuard Guard)
 {
     public CheckPhrase Phrase { get; } = new(Text, Text.Split(' '));
 
-    public string ValueFor(int number) => Scale switch
+    public string ValueFor(int number, int smallest) => Scale switch
     {
+        TimeScale.OutOf => smallest >= number ? "daily" : 7 * smallest >= 2 * number ? "often" : "occasionally",
         TimeScale.PerDay => "daily",
         TimeScale.PerWeek => number >= 7 ? "daily" : number >= 2 ? "often" : "occasionally",
         // Two or more a week on average is several times a week.

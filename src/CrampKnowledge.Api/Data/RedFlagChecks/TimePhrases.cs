@@ -27,6 +27,19 @@ internal static class TimePhrases
                 {
                     phrases.Add(new TimePhrase($"# {counted}{per} {period}", CheckAnswers.Frequency, null, scale, TimeGuard.NotAfterActivity));
                 }
+
+                // "5x/week", "3 nights/week": the slash says per.
+                phrases.Add(new TimePhrase($"# {counted}{period}", CheckAnswers.Frequency, null, scale, TimeGuard.PerAfterSlash));
+            }
+        }
+
+        // "3 nights out of 7", "4 out of 7 nights", "5 days out of every 7": the share of nights or days.
+        foreach (var period in (ReadOnlySpan<string>)["night", "day", "evening"])
+        {
+            foreach (var every in (ReadOnlySpan<string>)["", "every "])
+            {
+                phrases.Add(new TimePhrase($"# {period} out of {every}#", CheckAnswers.Frequency, null, TimeScale.OutOf, TimeGuard.NotAfterActivity));
+                phrases.Add(new TimePhrase($"# out of {every}# {period}", CheckAnswers.Frequency, null, TimeScale.OutOf, TimeGuard.NotAfterActivity));
             }
         }
 
@@ -71,6 +84,12 @@ internal static class TimePhrases
                     phrases.Add(new TimePhrase(text, CheckAnswers.Duration, value, TimeScale.Fixed, TimeGuard.None));
                 }
             }
+        }
+
+        // "Half an hour" is minutes, as "30 minutes" is; the hour phrases above leave it (DescribedAnswers.Guarded).
+        foreach (var text in (ReadOnlySpan<string>)["half an hour", "half a hour", "half hour"])
+        {
+            phrases.Add(new TimePhrase(text, CheckAnswers.Duration, "minutes", TimeScale.Fixed, TimeGuard.None));
         }
 
         foreach (var text in (ReadOnlySpan<string>)["last ... all night", "last ... all day", "last ... whole night", "last ... whole day", "last ... entire night"])
