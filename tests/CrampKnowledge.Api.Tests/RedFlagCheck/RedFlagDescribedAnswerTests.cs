@@ -113,6 +113,9 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("The cramps started last summer", "weeks", "started last summer")]
     [InlineData("Night cramps began in March", "weeks", "began in March")]
     [InlineData("These calf cramps started last week", "days", "started last week")]
+    [InlineData("I've been getting cramps for a while now", "days", "been getting cramps for a while")]
+    [InlineData("I have been having leg cramps for quite some time", "days", "been having leg cramps for quite some time")]
+    [InlineData("Night cramps since forever", "weeks", "since forever")]
     public async Task HowLongCrampsHaveGoneOnInWordsMakesThePersistentFlagFireOnTheArticlesWords(string description, string value, string words)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
@@ -134,6 +137,8 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("In the last weeks of my pregnancy I had a cramp")]
     [InlineData("My cramps start in the summer and stop in the autumn")]
     [InlineData("I will start in August and had one cramp")]
+    [InlineData("I had a cramp for a while last night")]
+    [InlineData("I've been running for a while and got a cramp")]
     public async Task ADateOrTheLengthOfAnActivityIsNotHowLongCrampsHaveGoneOn(string description)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
@@ -143,6 +148,7 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
 
     [Theory]
     [InlineData("I haven't had cramps for ages")]
+    [InlineData("I haven't been getting cramps for a while")]
     [InlineData("No cramps for a long time")]
     [InlineData("I haven't had a cramp since last summer")]
     [InlineData("No cramps since last Christmas")]

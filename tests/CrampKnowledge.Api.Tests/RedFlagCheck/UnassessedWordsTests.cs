@@ -99,6 +99,18 @@ public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.False(check.TryGetProperty("note", out _), check.ToString());
     }
 
+    // Everyday time words are understood: they listed "constantly" and "forever" as words the check cannot assess.
+    [Theory]
+    [InlineData("I get leg cramps at night, like, constantly")]
+    [InlineData("Night cramps since forever")]
+    public async Task EverydayTimeWordsLeaveNothingUnassessed(string description)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.Equal("soon", check.SeeDoctor());
+        Assert.Empty(check.GetProperty("unassessed").EnumerateArray());
+    }
+
     [Fact]
     public async Task TheOpenApiDocumentDescribesTheNewFieldsAndItsUnknownExampleIsARealAnswer()
     {

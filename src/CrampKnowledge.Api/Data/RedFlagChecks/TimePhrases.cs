@@ -166,9 +166,16 @@ internal static class TimePhrases
         }
 
         // "For ages", "for a long time": longer than days, as people say them; weeks is all the words say for sure.
-        foreach (var text in (ReadOnlySpan<string>)["for ages", "for a long time", "for such a long time", "for so long"])
+        foreach (var text in (ReadOnlySpan<string>)["for ages", "for a long time", "for such a long time", "for so long", "since forever"])
         {
             phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, "weeks", TimeScale.Fixed, TimeGuard.NotAfterActivity));
+        }
+
+        // "I've been getting cramps for a while": going on for more than a day, no more is sure. Only after "been": "I had
+        // a cramp for a while" is how long one cramp lasted.
+        foreach (var text in (ReadOnlySpan<string>)["been ... for a while", "been ... for quite a while", "been ... for some time", "been ... for quite some time"])
+        {
+            phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.NotAfterActivity));
         }
 
         // "Since last week": more than a day or two, but no more than that is sure.
