@@ -10,8 +10,8 @@ namespace CrampKnowledge.Api.Tests.Search;
 /// </summary>
 internal sealed partial class ReferenceSearchPlanner(KnowledgeSnapshot snapshot)
 {
-    // The word list is data, not the algorithm under test: the oracle reads the same one.
-    private static readonly HashSet<string> StopWords = SearchVocabulary.StopWords;
+    // The word list (and that counts in digits are stop words) is data, not the algorithm under test: the oracle reads the same.
+    private static bool IsStopWord(string word) => SearchVocabulary.IsStopWord(word);
 
     private readonly List<(string[] Phrase, List<string> Means)> _synonyms = snapshot.Synonyms
         .GroupBy(s => s.Phrase)
@@ -27,7 +27,7 @@ internal sealed partial class ReferenceSearchPlanner(KnowledgeSnapshot snapshot)
     public SearchPlan Plan(string query)
     {
         var words = Words(query);
-        var significant = words.Where(w => !StopWords.Contains(w)).ToList();
+        var significant = words.Where(w => !IsStopWord(w)).ToList();
         if (significant.Count == 0)
         {
             significant = words.ToList();

@@ -51,8 +51,9 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
     // present hits about blood pressure drugs as an answer about a blood clot, or no hits as nothing to worry about.
     [Theory]
     [InlineData("blood clot", new[] { "clot" }, true)]
-    [InlineData("is a muscle relaxer ok for my 80 year old mother", new[] { "ok", "80", "year", "mother" }, true)]
+    [InlineData("is a muscle relaxer ok for my 80 year old mother", new[] { "ok", "mother" }, true)] // counts and units of time are not searched
     [InlineData("pickle juice", new[] { "pickle", "juice" }, false)]
+    [InlineData("does quinine help", new[] { "quinine" }, false)] // "help" alone made ten treatment hits about nothing asked
     [InlineData("I don't have swelling", new[] { "swelling" }, false)]
     [InlineData("cramps most nights for months and numbness", new[] { "numbness" }, true)] // "for months" is a synonym of persist
     public async Task WordsNothingSearchedMentionsAreNamedInTheNoteWhichIsNoReassurance(string question, string[] unmatched, bool hasHits)

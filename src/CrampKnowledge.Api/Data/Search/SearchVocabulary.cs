@@ -37,6 +37,10 @@ public sealed class SearchVocabulary
         // Counts and "only" ("cramps in one leg", "for two weeks", "one foot only"): as words of the articles they matched
         // passages at random ("one can", "at one time"). Synonyms still read them ("two weeks" → persistent).
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "only",
+        // Units of time ("cramps 3x a week", "in the first month"): no article says them, so as a specific word each left
+        // the question without hits. They say when or how often, not what about: synonyms read them ("for months" → persist,
+        // "nights a week" → frequent).
+        "week", "weeks", "fortnight", "month", "months", "year", "years",
         // Connectives ("cramps even though I drink lots of water", "I can't sleep because of cramps"): as words of the articles
         // they matched passages at random.
         "because", "even", "though", "although",
@@ -55,6 +59,11 @@ public sealed class SearchVocabulary
         "muscle", "muscles", "muscular", "spasm", "spasms", "pain", "pains", "painful", "hurt", "hurts", "hurting",
         "ache", "aches", "aching", "achy",
     ];
+
+    // Words that ask whether something works ("does magnesium help"): specific only when the question says nothing else
+    // specific. As words of the articles, with their synonyms (relieve, ease, treat), they are in most treatment records and
+    // outranked the subject: "does magnesium help" listed ten heat, stretching and fluid records and no magnesium record.
+    internal static readonly HashSet<string> AskingWords = ["help", "helps", "helped", "helping", "helpful"];
 
     // A question asks how to stop a cramp now when it says so with one of these words ("how do I stop a cramp right
     // now", "relieve a cramp", "what to do during a cramp") and none of PreventionWords. Read over all its words,
@@ -85,6 +94,9 @@ public sealed class SearchVocabulary
 
     // Per synonym entry, whether it adds specific terms, and which: read once here, not per question.
     private readonly bool[][] _addsSpecific;
+
+    // Per synonym entry, whether its phrase is only asking words (and generic or stop words): "help".
+    private readonly bool[] _onlyAsks;
     private readonly IReadOnlyList<string> _knownWords;
 
     private SearchVocabulary(IReadOnlyList<(string[] Phrase, IReadOnlyList<string> Means)> synonyms, IReadOnlyList<string> knownWords)
@@ -97,6 +109,8 @@ public sealed class SearchVocabulary
         // A phrase without words is in every query (as it was when every phrase was tried at every position).
         _synonymsWithoutWords = numbered.Where(s => s.Phrase.Length == 0).Select(s => s.Index).ToArray();
         _addsSpecific = synonyms.Select(s => s.Means.Select(m => SaysSomethingSpecific(s.Phrase) && !IsGeneric(Words(m))).ToArray()).ToArray();
+        _onlyAsks = synonyms.Select(s => s.Phrase.Any(AskingWords.Contains)
+            && s.Phrase.All(w => AskingWords.Contains(w) || GenericWords.Contains(w) || StopWords.Contains(w))).ToArray();
         _knownWords = knownWords;
     }
 
@@ -110,7 +124,7 @@ public sealed class SearchVocabulary
         var significant = new List<string>(words.Count);
         foreach (var word in words)
         {
-            if (!StopWords.Contains(word))
+            if (!IsStopWord(word))
             {
                 significant.Add(word);
             }
@@ -126,11 +140,12 @@ public sealed class SearchVocabulary
         var terms = new List<string>(significant.Count + 4);
         var termIsSpecific = new List<bool>(significant.Count + 4);
         var termWords = new List<List<string>>(significant.Count + 4);
+        var asksOfSomething = AsksOfSomething(significant);
         foreach (var word in significant)
         {
             if (AddOnce(terms, word))
             {
-                termIsSpecific.Add(!GenericWords.Contains(word));
+                termIsSpecific.Add(!GenericWords.Contains(word) && !(asksOfSomething && AskingWords.Contains(word)));
                 termWords.Add([word]);
             }
         }
@@ -153,7 +168,7 @@ public sealed class SearchVocabulary
                 }
 
                 var term = terms.IndexOf(meaning);
-                termIsSpecific[term] |= _addsSpecific[synonym][m];
+                termIsSpecific[term] |= _addsSpecific[synonym][m] && !(asksOfSomething && _onlyAsks[synonym]);
                 foreach (var word in phrase)
                 {
                     if (significant.Contains(word) && !termWords[term].Contains(word))
@@ -203,6 +218,33 @@ public sealed class SearchVocabulary
         {
             SpecificPhrases = [.. specific], WordPhrases = wordPhrases, AllWords = words, AsksForReliefNow = AsksForReliefNow(words),
         };
+    }
+
+    /// <summary>A word of <see cref="StopWords"/>, or a count in digits (<see cref="IsCount"/>).</summary>
+    internal static bool IsStopWord(string word) => StopWords.Contains(word) || IsCount(word);
+
+    /// <summary>
+    /// A count in digits, "3" or "3x" ("cramps 3x a week"): a stop word, as "three" is. As a term it matched nothing, and a
+    /// specific word that matches nothing leaves a question without hits. Synonyms still read it ("3 nights a week").
+    /// </summary>
+    private static bool IsCount(string word)
+    {
+        var digits = word.Length > 1 && word[^1] == 'x' ? word.AsSpan(0, word.Length - 1) : word.AsSpan();
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>True when a word other than generic and asking words says what the question asks about ("does magnesium help").</summary>
+    private static bool AsksOfSomething(List<string> significant)
+    {
+        foreach (var word in significant)
+        {
+            if (!GenericWords.Contains(word) && !AskingWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the words are all generic ("leg cramps"), or there are none.</summary>
