@@ -137,33 +137,12 @@ internal sealed class ReferenceDescribedAnswers
         return false;
     }
 
-    // The guards are not what this reference checks (which mentions a check tests): it reads them as the check does.
+    // The guards and numbers are not what this reference checks (which mentions a check tests): it reads them as the check does.
     private static bool Guarded(FoundPhrases found, TimePhrase phrase, int first, int last) => DescribedAnswers.Guarded(found, phrase, first, last);
 
-    private static int LargestNumber(FoundPhrases found, int first, int last)
-    {
-        var largest = 0;
-        for (var w = first; w <= last; w++)
-        {
-            largest = Math.Max(largest, found.Word(w).Number);
-        }
+    private static int LargestNumber(FoundPhrases found, int first, int last) => DescribedAnswers.LargestNumber(found, first, last);
 
-        return largest;
-    }
-
-    private static int SmallestNumber(FoundPhrases found, int first, int last)
-    {
-        var smallest = int.MaxValue;
-        for (var w = first; w <= last; w++)
-        {
-            if (found.Word(w).Number > 0)
-            {
-                smallest = Math.Min(smallest, found.Word(w).Number);
-            }
-        }
-
-        return smallest == int.MaxValue ? 0 : smallest;
-    }
+    private static int SmallestNumber(FoundPhrases found, int first, int last) => DescribedAnswers.SmallestNumber(found, first, last);
 
     private sealed record Said(string Answer, string Value, int First, int Last, RecordMention? Mention)
     {

@@ -270,7 +270,7 @@ internal sealed class DescribedAnswers
         return Is(last - 1, "half") || ((Is(last - 1, "an") || Is(last - 1, "a")) && Is(last - 2, "half"));
     }
 
-    private static int LargestNumber(FoundPhrases found, int first, int last)
+    internal static int LargestNumber(FoundPhrases found, int first, int last)
     {
         var largest = 0;
         for (var w = first; w <= last; w++)
@@ -281,7 +281,8 @@ internal sealed class DescribedAnswers
         return largest;
     }
 
-    private static int SmallestNumber(FoundPhrases found, int first, int last)
+    /// <summary>The smallest number in the words found (0 when there is none): the share's part in "3 nights out of 7".</summary>
+    internal static int SmallestNumber(FoundPhrases found, int first, int last)
     {
         var smallest = int.MaxValue;
         for (var w = first; w <= last; w++)
