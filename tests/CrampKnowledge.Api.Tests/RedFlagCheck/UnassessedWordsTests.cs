@@ -99,15 +99,18 @@ public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.False(check.TryGetProperty("note", out _), check.ToString());
     }
 
-    // Everyday time words are understood: they listed "constantly" and "forever" as words the check cannot assess.
+    // Everyday time words and a chatbot's framing are understood: they listed "constantly", "forever", "user", "patient
+    // reports nocturnal", "approx" and "duration" as words the check cannot assess, so a relayed message answered unknown.
     [Theory]
-    [InlineData("I get leg cramps at night, like, constantly")]
-    [InlineData("Night cramps since forever")]
-    public async Task EverydayTimeWordsLeaveNothingUnassessed(string description)
+    [InlineData("I get leg cramps at night, like, constantly", "soon")]
+    [InlineData("Night cramps since forever", "soon")]
+    [InlineData("Patient reports nocturnal calf cramps, approx. 4/week, duration 1-2 min", "soon")]
+    [InlineData("User says: leg cramps at night, 2-3 times per month. Age 45.", "none")]
+    public async Task EverydayTimeWordsAndAChatbotsFramingLeaveNothingUnassessed(string description, string seeDoctor)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
 
-        Assert.Equal("soon", check.SeeDoctor());
+        Assert.Equal(seeDoctor, check.SeeDoctor());
         Assert.Empty(check.GetProperty("unassessed").EnumerateArray());
     }
 
