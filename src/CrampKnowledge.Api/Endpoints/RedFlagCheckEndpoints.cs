@@ -120,7 +120,7 @@ public static class RedFlagCheckEndpoints
         + "\nEvery matching red flag is returned, with its citations; none is ever dropped. Matches are sorted by `seeDoctor`, then urgency, then name. "
         + "Words in `conditions`, `medications` and `treatments` that name no record come back in `unrecognized` with suggestions, so a bot can ask again; "
         + "no rule could weigh them, so they make a `none` an `unknown`, with the rules endpoint's `unrecognizedNote`.\n\n"
-        + "**The description's own answers.** Times said in words count as answers: `frequency` (\"three nights a week\", \"5x/week\", \"3 nights out of 7\", \"every other day\", \"most nights\" → often; "
+        + "**The description's own answers.** Times said in words count as answers: `frequency` (\"three nights a week\", \"5x/week\", \"3 nights out of 7\", \"twice weekly\", \"every other day\", \"most nights\" → often; "
         + "\"I frequently wake with cramps\" → often; \"every night\" → daily; \"once a month\" → occasionally), `duration` (\"lasts for hours\" → hours; \"a few seconds\", \"half an hour\" → minutes) "
         + "and `ongoingFor` (\"for two months\", \"months of night cramps\", \"since the summer\"); a time right after an activity (\"I run three times a week\") is about the activity and counts for nothing. Conditions and medicines "
         + "the description names (\"I'm on dialysis\", \"water pills\") count as `conditions`/`medications` and are listed in `recognized`. Negated words give no answer. "

@@ -45,6 +45,10 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("Cramps 4 out of 7 nights", "often")]
     [InlineData("Cramps 2 out of every 7 days", "often")]
     [InlineData("Cramps seven nights out of seven", "daily")]
+    [InlineData("Cramps twice weekly", "often")]
+    [InlineData("Calf cramps three times weekly", "often")]
+    [InlineData("Cramps several times weekly", "often")]
+    [InlineData("Leg cramps twice nightly", "daily")]
     public async Task EverydayFrequencyWordsGiveTheFrequencyCheckAnswersDefines(string description, string frequency)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description, ["predictable"] = true });
@@ -64,6 +68,9 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("My cramps are not frequent")]
     [InlineData("Cramps 1x/month")]
     [InlineData("Cramps 1 night out of 7")]
+    [InlineData("Cramps once weekly")]
+    [InlineData("Cramps twice monthly")]
+    [InlineData("I run three times weekly and had one cramp")]
     [InlineData("I run 5x/week and had one cramp")]
     public async Task LessThanSeveralTimesAWeekRaisesNoFrequentFlag(string description)
     {

@@ -33,6 +33,16 @@ internal static class TimePhrases
             }
         }
 
+        // "Twice weekly", "three times weekly", "2 nights weekly", "twice daily".
+        foreach (var (period, scale) in (ReadOnlySpan<(string, TimeScale)>)
+            [("daily", TimeScale.PerDay), ("nightly", TimeScale.PerDay), ("weekly", TimeScale.PerWeek), ("monthly", TimeScale.PerMonth), ("yearly", TimeScale.PerYear)])
+        {
+            foreach (var counted in (ReadOnlySpan<string>)["", "time ", "night ", "day "])
+            {
+                phrases.Add(new TimePhrase($"# {counted}{period}", CheckAnswers.Frequency, null, scale, TimeGuard.NotAfterActivity));
+            }
+        }
+
         // "3 nights out of 7", "4 out of 7 nights", "5 days out of every 7": the share of nights or days.
         foreach (var period in (ReadOnlySpan<string>)["night", "day", "evening"])
         {
