@@ -49,6 +49,11 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("Calf cramps three times weekly", "often")]
     [InlineData("Cramps several times weekly", "often")]
     [InlineData("Leg cramps twice nightly", "daily")]
+    [InlineData("I can't remember a night without cramps", "often")]
+    [InlineData("I don't remember a night without cramps", "often")]
+    [InlineData("Hardly a night goes by without a cramp", "often")]
+    [InlineData("Never a day goes by without a leg cramp", "often")]
+    [InlineData("Rarely a night without leg spasms", "often")]
     public async Task EverydayFrequencyWordsGiveTheFrequencyCheckAnswersDefines(string description, string frequency)
     {
         var check = await _client.CheckAsync(new JsonObject { ["description"] = description, ["predictable"] = true });
@@ -71,6 +76,8 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("Cramps once weekly")]
     [InlineData("Cramps twice monthly")]
     [InlineData("I run three times weekly and had one cramp")]
+    [InlineData("I had a night without cramps")]
+    [InlineData("Hardly a night without my tablets, and one cramp last month")]
     [InlineData("I run 5x/week and had one cramp")]
     public async Task LessThanSeveralTimesAWeekRaisesNoFrequentFlag(string description)
     {

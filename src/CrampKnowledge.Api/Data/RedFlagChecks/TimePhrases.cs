@@ -63,6 +63,22 @@ internal static class TimePhrases
             "most evenings", "nearly every night", "almost every night", "nearly every day", "almost every day",
             "practically every night", "night after night", "all the time", "several nights", "most mornings",
             "every few days", "every few nights", "every couple of days", "every couple of nights");
+        // Denied absence is presence: "I can't remember a night without cramps", "hardly a night goes by without a cramp".
+        // The phrase carries its own cues, so they do not deny it; tied to the cramps after "without". Time phrases are split at
+        // spaces only, so "can't" is written as the words a description's "can't" is read as: "can", "t".
+        foreach (var cue in (ReadOnlySpan<string>)["hardly", "barely", "rarely", "seldom", "never", "can t remember", "cannot remember", "can t recall", "cannot recall", "don t remember"])
+        {
+            foreach (var period in (ReadOnlySpan<string>)["night", "day"])
+            {
+                foreach (var form in (ReadOnlySpan<string>)["a", "a single"])
+                {
+                    Often("often", TimeGuard.None,
+                        $"{cue} {form} {period} without ... cramp", $"{cue} {form} {period} without ... spasm",
+                        $"{cue} {form} {period} goes by without ... cramp", $"{cue} {form} {period} goes by without ... spasm");
+                }
+            }
+        }
+
         // Adverbs say how often only next to the cramps ("I frequently wake with leg cramps"), not beside an activity
         // ("I often hike and got cramps once"), which the guard also catches inside the gap.
         foreach (var adverb in (ReadOnlySpan<string>)["often", "frequently", "regularly", "constantly"])
