@@ -228,6 +228,30 @@ public class RedFlagDescribedAnswerTests(ApiFactory factory) : IClassFixture<Api
         Assert.Empty(check.MatchIds());
     }
 
+    [Theory]
+    [InlineData("My calf has been cramping on and off all day", "cramping on and off all day")]
+    [InlineData("I had a cramp all night", "cramp all night")]
+    [InlineData("My foot cramped all day", "cramped all day")]
+    public async Task CrampingAllDayOrAllNightLastsHours(string description, string words)
+    {
+        // They answered none: only "lasted all day" read as hours.
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        var reason = check.MatchFor("persistent-cramps").Reasons().Single(r => r.GetProperty("trigger").GetInt32() == 1);
+        Assert.Equal(("duration", "hours", words), Given(Assert.Single(reason.GetProperty("answers").EnumerateArray())));
+    }
+
+    [Theory]
+    [InlineData("I walked all day and got a cramp")]
+    [InlineData("No cramp all day")]
+    [InlineData("I haven't had a cramp all day")]
+    public async Task AnActivityAllDayOrNoCrampAllDayIsNotHours(string description)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.DoesNotContain("persistent-cramps", check.MatchIds());
+    }
+
     [Fact]
     public async Task AnHourAndAHalfIsHours()
     {

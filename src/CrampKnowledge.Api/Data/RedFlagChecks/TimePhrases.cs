@@ -118,6 +118,12 @@ internal static class TimePhrases
             phrases.Add(new TimePhrase(text, CheckAnswers.Duration, "minutes", TimeScale.Fixed, TimeGuard.None));
         }
 
+        // "My calf has been cramping on and off all day", "a cramp all night": cramping that went on for hours.
+        foreach (var text in (ReadOnlySpan<string>)["cramp all day", "cramp all night", "cramp on and off all day", "cramp on and off all night"])
+        {
+            phrases.Add(new TimePhrase(text, CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.NotAfterActivity));
+        }
+
         foreach (var text in (ReadOnlySpan<string>)["last ... all night", "last ... all day", "last ... whole night", "last ... whole day", "last ... entire night"])
         {
             phrases.Add(new TimePhrase(text, CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.NotAfterDeterminer));
