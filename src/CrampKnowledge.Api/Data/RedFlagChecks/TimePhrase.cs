@@ -45,7 +45,7 @@ internal enum TimeGuard
 /// </summary>
 internal sealed record TimePhrase(string Text, string Answer, string? Value, TimeScale Scale, TimeGuard Guard)
 {
-    public CheckPhrase Phrase { get; } = new(Text, Text.Split(' '));
+    public CheckPhrase Phrase { get; } = new(Text, Words(Text));
 
     public string ValueFor(int number, int smallest) => Scale switch
     {
@@ -58,4 +58,9 @@ internal sealed record TimePhrase(string Text, string Answer, string? Value, Tim
         TimeScale.Days => number >= 7 ? "weeks" : "days",
         _ => Value!,
     };
+
+    // Split as rule phrases are (PhraseMatcher.PhraseWords: "can't" is "can", "t", as a description's "can't" is read),
+    // keeping "#", which PhraseWords would drop as punctuation.
+    private static string[] Words(string text) =>
+        [.. text.Split(' ').SelectMany(word => word == PhraseIndex.NumberWord ? [word] : PhraseMatcher.PhraseWords(word))];
 }

@@ -64,9 +64,8 @@ internal static class TimePhrases
             "practically every night", "night after night", "all the time", "several nights", "most mornings",
             "every few days", "every few nights", "every couple of days", "every couple of nights");
         // Denied absence is presence: "I can't remember a night without cramps", "hardly a night goes by without a cramp".
-        // The phrase carries its own cues, so they do not deny it; tied to the cramps after "without". Time phrases are split at
-        // spaces only, so "can't" is written as the words a description's "can't" is read as: "can", "t".
-        foreach (var cue in (ReadOnlySpan<string>)["hardly", "barely", "rarely", "seldom", "never", "can t remember", "cannot remember", "can t recall", "cannot recall", "don t remember"])
+        // The phrase carries its own cues, so they do not deny it; tied to the cramps after "without".
+        foreach (var cue in (ReadOnlySpan<string>)["hardly", "barely", "rarely", "seldom", "never", "can't remember", "cannot remember", "can't recall", "cannot recall", "don't remember"])
         {
             foreach (var period in (ReadOnlySpan<string>)["night", "day"])
             {
