@@ -79,6 +79,9 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("cramps 5x/week what should I do", "red-flag:frequent-or-predictable-cramps", 3)]
     [InlineData("cramps 3 times a week what should I do", "red-flag:frequent-or-predictable-cramps", 1)]
     [InlineData("why do I keep getting leg cramps", "red-flag:frequent-or-predictable-cramps", 3)]
+    // "Working out" was two words ("out" as in "stretching out your foot"), not exercise.
+    [InlineData("cramps after I work out", "cause:muscle-overuse", 1)]
+    [InlineData("calf cramps after working out in the heat", "cause:muscle-overuse", 3)]
     public async Task EverydayQuestionFindsTheRightRecord(string question, string expected, int within)
     {
         var result = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}");

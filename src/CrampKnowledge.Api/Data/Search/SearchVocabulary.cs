@@ -63,7 +63,8 @@ public sealed class SearchVocabulary
     // Words that ask whether something works ("does magnesium help"): specific only when the question says nothing else
     // specific. As words of the articles, with their synonyms (relieve, ease, treat), they are in most treatment records and
     // outranked the subject: "does magnesium help" listed ten heat, stretching and fluid records and no magnesium record.
-    internal static readonly HashSet<string> AskingWords = ["help", "helps", "helped", "helping", "helpful"];
+    // "Does pickle juice work" listed three stretching and overuse records whose quotes say "work", about nothing asked.
+    internal static readonly HashSet<string> AskingWords = ["help", "helps", "helped", "helping", "helpful", "work", "works", "worked", "working"];
 
     // A question asks how to stop a cramp now when it says so with one of these words ("how do I stop a cramp right
     // now", "relieve a cramp", "what to do during a cramp") and none of PreventionWords. Read over all its words,
