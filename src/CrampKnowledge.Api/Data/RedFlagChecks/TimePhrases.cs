@@ -17,11 +17,13 @@ internal static class TimePhrases
         void Often(string value, TimeGuard guard, params string[] texts) =>
             phrases.AddRange(texts.Select(t => new TimePhrase(t, CheckAnswers.Frequency, value, TimeScale.Fixed, guard)));
 
-        // "Three nights a week", "2 times per month", "a couple of times a year", "twice a week", "three nights this week".
+        // "Three nights a week", "2 times per month", "a couple of times a year", "twice a week", "three nights this week",
+        // "a couple of nights a week" (only "of times" was read: "a couple of nights a week" answered none).
         foreach (var (period, scale) in (ReadOnlySpan<(string, TimeScale)>)
             [("day", TimeScale.PerDay), ("night", TimeScale.PerDay), ("week", TimeScale.PerWeek), ("month", TimeScale.PerMonth), ("year", TimeScale.PerYear)])
         {
-            foreach (var counted in (ReadOnlySpan<string>)["", "time ", "of time ", "night ", "day ", "evening ", "cramp "])
+            foreach (var counted in (ReadOnlySpan<string>)
+                ["", "time ", "of time ", "night ", "of night ", "day ", "of day ", "evening ", "of evening ", "cramp ", "of cramp "])
             {
                 foreach (var per in (ReadOnlySpan<string>)["a", "per", "each", "every", "this", "in a"])
                 {
