@@ -211,6 +211,21 @@ internal static class TimePhrases
             phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.NotAfterActivity));
         }
 
+        // "I've had this cramp since this morning", "cramping since last night": cramping that has gone on for hours, and "since
+        // yesterday" for a day or more (they answered none). Tied to the cramps before it: "I've been fine since last night" says
+        // nothing of them, and a denial ("I haven't had a cramp since yesterday") negates the phrase.
+        foreach (var since in (ReadOnlySpan<string>)["this morning", "the morning", "this afternoon", "this evening", "last night", "earlier today", "earlier"])
+        {
+            phrases.Add(new TimePhrase($"cramp ... since {since}", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.None));
+            phrases.Add(new TimePhrase($"spasm ... since {since}", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.None));
+        }
+
+        phrases.Add(new TimePhrase("cramp ... since yesterday", CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.None));
+        phrases.Add(new TimePhrase("spasm ... since yesterday", CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.None));
+
+        // "The cramp is still there after 3 hours": it has lasted hours.
+        phrases.Add(new TimePhrase("still ... after ... hour", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.None));
+
         // "Since last week": more than a day or two, but no more than that is sure.
         phrases.Add(new TimePhrase("since last week", CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.None));
         phrases.Add(new TimePhrase("started last week", CheckAnswers.OngoingFor, "days", TimeScale.Fixed, TimeGuard.FirstWordAsWritten));
