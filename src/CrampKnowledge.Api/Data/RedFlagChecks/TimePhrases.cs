@@ -91,6 +91,15 @@ internal static class TimePhrases
         // urination and cramps"); right before them the rules' own phrases read it.
         Often("often", TimeGuard.NotAfterActivity, "cramp ... frequent", "spasm ... frequent", "frequent spasm");
 
+        // After a contrast or with the cramps as "they", where "cramp ... frequent" cannot reach: "the cramps aren't severe, just
+        // frequent", "not severe, but they are frequent", "they happen often" (each answered none).
+        Often("often", TimeGuard.None,
+            "but frequent", "just frequent", "but very frequent", "but they are frequent", "but they're frequent",
+            "they are frequent", "they're frequent", "they are very frequent", "they're very frequent", "they are pretty frequent",
+            "they're pretty frequent", "they are quite frequent", "they're quite frequent", "they are really frequent",
+            "they're really frequent", "they happen often", "they happen frequently", "they come often", "they come frequently",
+            "they occur often", "they occur frequently", "it happen often", "it happen frequently");
+
         Often("occasionally", TimeGuard.None,
             "occasionally", "occasional", "sometimes", "now and then", "now and again", "once in a while", "from time to time",
             "every so often", "rarely", "every few weeks", "every few months", "every couple of weeks", "every couple of months");
