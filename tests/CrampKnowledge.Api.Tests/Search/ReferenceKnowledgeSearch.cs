@@ -91,10 +91,24 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
             }
 
             var genericOnly = !asksUnmatched && !asksSpecifically;
-            MarkNamed(plan, ranges, firstRange, named, phraseDiscriminates, genericOnly);
-            if (genericOnly && !AnyCandidate(named, matched, typeMask))
+            var causeType = SearchColumns.TypeBit("cause");
+            var allCauses = genericOnly && plan.AsksForCauses && (typeMask & causeType) != 0;
+            if (allCauses)
             {
-                MarkNamed(plan, ranges, firstRange, named, phraseDiscriminates: null, genericOnly);
+                // Every cause is named, whether or not it holds a phrase of the question.
+                typeMask = causeType;
+                for (var row = 0; row < rowCount; row++)
+                {
+                    named[row] = (index.Rows[row].TypeBit & causeType) != 0;
+                }
+            }
+            else
+            {
+                MarkNamed(plan, ranges, firstRange, named, phraseDiscriminates, genericOnly);
+                if (genericOnly && !AnyCandidate(named, matched, typeMask))
+                {
+                    MarkNamed(plan, ranges, firstRange, named, phraseDiscriminates: null, genericOnly);
+                }
             }
 
             var cautionRows = genericOnly ? [] : CautionsSpokenOf(plan, named, typeMask);
@@ -102,9 +116,11 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
             for (var row = 0; row < rowCount; row++)
             {
                 var isCaution = cautionRows.Contains(row);
-                if (isCaution || (IsCandidate(row, matched, typeMask) && (genericOnly ? named[row] : specificRows[row])))
+                if (isCaution || ((allCauses ? (index.Rows[row].TypeBit & typeMask) != 0 : IsCandidate(row, matched, typeMask))
+                    && (genericOnly ? named[row] : specificRows[row])))
                 {
-                    KeepRanked(best.AsSpan(0, limit), ref bestCount, (row, scores[row], Group(index.Rows[row], isCaution, plan.AsksForReliefNow)));
+                    var group = allCauses ? 100 - index.Rows[row].Record!.SourceCount : Group(index.Rows[row], isCaution, plan.AsksForReliefNow);
+                    KeepRanked(best.AsSpan(0, limit), ref bestCount, (row, scores[row], group));
                 }
             }
 

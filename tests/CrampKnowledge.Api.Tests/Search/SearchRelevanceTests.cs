@@ -148,6 +148,49 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
         Assert.Contains(expected, result.GetProperty("hits").EnumerateArray().Select(h => $"{h.Text("type")}:{h.Text("id")}"));
     }
 
+    // A question asking only why, or for causes, names no record: its hits were three records that happen to say "cramps" or
+    // "causing" (two red flags and a prevention), with scores of 0. The causes more articles support come first.
+    [Theory]
+    [InlineData("what causes leg cramps")]
+    [InlineData("causes of leg cramps")]
+    [InlineData("why do I get leg cramps")]
+    [InlineData("what causes cramps")]
+    public async Task AQuestionAskingOnlyForCausesIsAnsweredWithTheCauses(string question)
+    {
+        var result = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}");
+
+        var hits = result.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal(10, hits.Count);
+        Assert.All(hits, h => Assert.Equal("cause", h.Text("type")));
+        var ids = hits.Select(h => h.Text("id")).ToList();
+        Assert.Contains("dehydration", ids.Take(4));
+        Assert.Contains("muscle-overuse", ids.Take(4));
+        var sourceCounts = new List<int>();
+        foreach (var id in ids)
+        {
+            var cause = await _client.GetOkAsync($"/api/v1/causes/{id}");
+            sourceCounts.Add(cause.GetProperty("sourceCount").GetInt32());
+        }
+
+        Assert.Equal(sourceCounts.OrderByDescending(c => c), sourceCounts);
+    }
+
+    // Only when nothing specific is asked, and only when causes are searched.
+    [Theory]
+    [InlineData("why do my legs cramp at night", "cause:night-rest-cramps", "prevention:stretch-before-bed")]
+    [InlineData("what causes leg cramps&types=red-flag,treatment", null, null)]
+    public async Task AskingForCausesChangesNothingWhenTheQuestionNamesSomethingOrCausesAreNotSearched(string query, string? first, string? second)
+    {
+        var result = await _client.GetOkAsync($"/api/v1/search?q={query.Replace(" ", "%20", StringComparison.Ordinal)}");
+
+        var ranked = result.GetProperty("hits").EnumerateArray().Select(h => $"{h.Text("type")}:{h.Text("id")}").ToList();
+        Assert.DoesNotContain(ranked, r => r.StartsWith("cause:", StringComparison.Ordinal) && first is null);
+        if (first is not null)
+        {
+            Assert.Equal([first, second], ranked.Take(2));
+        }
+    }
+
     [Fact]
     public async Task EverySynonymEntryFindsSomething()
     {

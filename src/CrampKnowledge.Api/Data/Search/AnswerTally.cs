@@ -220,6 +220,19 @@ internal sealed class AnswerTally
         return newlyNamed;
     }
 
+    /// <summary>Sets <see cref="Named"/> on every row of the types (a question that asks for a type of record, not a subject).</summary>
+    public void NameAll(int typeMask)
+    {
+        var typeBits = _index.RowTypeBits;
+        for (var row = 0; row < typeBits.Length; row++)
+        {
+            if ((typeBits[row] & typeMask) != 0)
+            {
+                Name(row, typeMask);
+            }
+        }
+    }
+
     /// <summary>
     /// The row's score exactly as bm25 adds it up: each phrase's part in phrase order, the floored phrases' looked up.
     /// </summary>

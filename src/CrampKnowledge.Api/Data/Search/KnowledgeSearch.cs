@@ -19,6 +19,8 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
 {
     private const int MaxStackPhrases = 64;
 
+    private static readonly int CauseType = SearchColumns.TypeBit("cause");
+
     // Reused by each request on the thread: a hit's phrase instances, in FTS5's instance order.
     [ThreadStatic]
     private static List<long>? t_instances;
@@ -88,6 +90,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     /// <item>A treatment the question names, whose caution red flag's situation the question also states, brings the
     /// caution in, first.</item>
     /// <item>A question asking how to stop a cramp now ranks treatments above the rest and preventions last.</item>
+    /// <item>A question asking why, or for causes, with nothing specific ("what causes leg cramps") has the causes as its hits.</item>
     /// </list>
     /// Within those groups, hits keep the bm25 order, ties in row order; scores are never changed.
     /// </summary>
@@ -136,14 +139,25 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
             }
 
             var genericOnly = !asksUnmatched && !asksSpecifically;
-            var namedCandidates = MarkNamed(plan, ranges, firstRange, tally, typeMask, onlyDiscriminating: true, genericOnly);
-            if (genericOnly && namedCandidates == 0)
+            var allCauses = genericOnly && plan.AsksForCauses && (typeMask & CauseType) != 0;
+            if (allCauses)
             {
-                MarkNamed(plan, ranges, firstRange, tally, typeMask, onlyDiscriminating: false, genericOnly);
+                // "What causes leg cramps" names no record: the records it asks for are the causes, all of them. The generic
+                // words' bm25 weights are floored, so their order would be noise: the causes most articles name come first.
+                typeMask = CauseType;
+                tally.NameAll(typeMask);
+            }
+            else
+            {
+                var namedCandidates = MarkNamed(plan, ranges, firstRange, tally, typeMask, onlyDiscriminating: true, genericOnly);
+                if (genericOnly && namedCandidates == 0)
+                {
+                    MarkNamed(plan, ranges, firstRange, tally, typeMask, onlyDiscriminating: false, genericOnly);
+                }
             }
 
             var cautionRows = genericOnly ? [] : CautionsSpokenOf(plan, tally, typeMask);
-            var chosen = Rank(plan, ranges, firstRange, tally, cautionRows, genericOnly ? AnswerTally.Named : AnswerTally.Specific, typeMask, limit);
+            var chosen = Rank(plan, ranges, firstRange, tally, cautionRows, genericOnly ? AnswerTally.Named : AnswerTally.Specific, typeMask, limit, allCauses);
             return new SearchAnswer(Hits(plan, ranges, firstRange, chosen), unmatched);
         }
         finally
@@ -154,14 +168,14 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     }
 
     /// <summary>
-    /// The best <paramref name="limit"/> candidates, by group, then score, then row: the rows with <paramref name="candidateFlag"/>
+    /// The best <paramref name="limit"/> candidates, by group (by source count when <paramref name="bySources"/>), then score, then row: the rows with <paramref name="candidateFlag"/>
     /// of the searched types, and the cautions first. Exact scores are added up only for the candidates that could rank: those
     /// whose score without floored phrases (<see cref="AnswerTally.PartialScore"/>), plus the most floored phrases can add,
     /// reaches that of the last that would rank without them.
     /// </summary>
     private (int Row, double Score)[] Rank(
         SearchPlan plan, TermRange[] ranges, ReadOnlySpan<int> firstRange, AnswerTally tally, List<int> cautionRows,
-        byte candidateFlag, int typeMask, int limit)
+        byte candidateFlag, int typeMask, int limit, bool bySources)
     {
         var pooled = ArrayPool<(int Row, double Score, int Group)>.Shared.Rent(tally.TouchedRows.Length + cautionRows.Count);
         try
@@ -173,7 +187,8 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
                     && (cautionRows.Count == 0 || !cautionRows.Contains(row)))
                 {
                     // Only a question asking for relief now groups by type: the others leave the row unread.
-                    var group = plan.AsksForReliefNow ? Group(index.Rows[row], isCaution: false, asksForReliefNow: true) : 1;
+                    var group = bySources ? SourcesGroup(index.Rows[row])
+                        : plan.AsksForReliefNow ? Group(index.Rows[row], isCaution: false, asksForReliefNow: true) : 1;
                     pooled[count++] = (row, tally.PartialScore(row), group);
                 }
             }
@@ -304,6 +319,9 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
 
         return rows;
     }
+
+    // For a question that names only a type of record: the records more articles support come first.
+    internal static int SourcesGroup(IndexedRow row) => 100 - (row.Record?.SourceCount ?? 0);
 
     // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments, the rest, preventions.
     private static int Group(IndexedRow row, bool isCaution, bool asksForReliefNow) => isCaution ? 0

@@ -24,6 +24,12 @@ public sealed record SearchPlan(IReadOnlyList<string> Words, IReadOnlyList<strin
 
     /// <summary>The question asks how to stop a cramp now (<see cref="SearchVocabulary.AsksForReliefNow"/>).</summary>
     public bool AsksForReliefNow { get; init; }
+
+    /// <summary>
+    /// The question asks why, or what causes its cramps, in generic words only ("what causes leg cramps", "why do I get cramps";
+    /// not "why do I keep getting leg cramps", whose synonym "frequent" names red flags).
+    /// </summary>
+    public bool AsksForCauses { get; init; }
 }
 
 /// <summary>A word of the question and the indexes, in <see cref="SearchPlan.Phrases"/>, of the phrases that find it.</summary>

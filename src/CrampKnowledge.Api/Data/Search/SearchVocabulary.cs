@@ -58,7 +58,14 @@ public sealed class SearchVocabulary
         "leg", "legs", "foot", "feet", "calf", "calves", "cramp", "cramps", "cramped", "cramping", "crampy",
         "muscle", "muscles", "muscular", "spasm", "spasms", "pain", "pains", "painful", "hurt", "hurts", "hurting",
         "ache", "aches", "aching", "achy",
+        // Asking for causes names no subject ("what causes leg cramps"): as a word of the articles it reached a few records that
+        // happen to say "causes" (AsksForCauses answers such a question with the causes).
+        "cause", "causes", "caused", "causing", "reason", "reasons",
     ];
+
+    // A question asking why, or what causes its cramps. When it names nothing specific ("why do I get leg cramps", "causes of
+    // leg cramps") the answer is the cause records: it listed three records that name "cramps" or "causing", with scores of 0.
+    private static readonly HashSet<string> CauseWords = ["why", "cause", "causes", "caused", "causing", "reason", "reasons"];
 
     // Words that ask whether something works ("does magnesium help"): specific only when the question says nothing else
     // specific. As words of the articles, with their synonyms (relieve, ease, treat), they are in most treatment records and
@@ -218,6 +225,8 @@ public sealed class SearchVocabulary
         return new SearchPlan(significant, terms, alternatives)
         {
             SpecificPhrases = [.. specific], WordPhrases = wordPhrases, AllWords = words, AsksForReliefNow = AsksForReliefNow(words),
+            // Only when every term is a generic word: "why do I keep getting leg cramps" adds "frequent", whose red flags it names.
+            AsksForCauses = words.Any(CauseWords.Contains) && terms.TrueForAll(GenericWords.Contains),
         };
     }
 
