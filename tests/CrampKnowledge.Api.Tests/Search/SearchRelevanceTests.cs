@@ -84,6 +84,8 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("calf cramps after working out in the heat", "cause:muscle-overuse", 3)]
     // "ER" matched nothing; "emergency" and "hospital" already meant the see-a-doctor records.
     [InlineData("when should I go to the ER for a leg cramp", "treatment:medical-evaluation", 3)]
+    // "Remedies" matched one record; it asks for treatments as "cure" and "treatment" do.
+    [InlineData("leg cramp remedies", "treatment:apply-heat", 3)]
     public async Task EverydayQuestionFindsTheRightRecord(string question, string expected, int within)
     {
         var result = await _client.GetOkAsync($"/api/v1/search?q={Uri.EscapeDataString(question)}");
