@@ -15,6 +15,9 @@ internal enum TimeScale
 
     /// <summary>Nights or days out of a number of them ("3 nights out of 7"): the share, as times a week.</summary>
     OutOf,
+
+    /// <summary>How long one cramp lasts, said in minutes: sixty or more is hours ("it lasted 90 minutes").</summary>
+    Minutes,
 }
 
 /// <summary>What a time phrase must not follow: a time right after an activity is about the activity.</summary>
@@ -56,6 +59,7 @@ internal sealed record TimePhrase(string Text, string Answer, string? Value, Tim
         TimeScale.PerMonth => number >= 8 ? "often" : "occasionally",
         TimeScale.PerYear => "occasionally",
         TimeScale.Days => number >= 7 ? "weeks" : "days",
+        TimeScale.Minutes => number >= 60 ? "hours" : "minutes",
         _ => Value!,
     };
 

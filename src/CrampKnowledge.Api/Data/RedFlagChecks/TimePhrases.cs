@@ -106,17 +106,20 @@ internal static class TimePhrases
         Often("once", TimeGuard.None,
             "only once", "just once", "once so far", "first time", "first cramp", "one cramp", "a single cramp", "one time");
 
-        // How long the pain of one cramp lasts.
+        // How long the pain of one cramp lasts. Minutes after "last" or "for" by their number: "it lasted 90 minutes" is hours,
+        // as "an hour and a half" is (it answered minutes, and none).
         foreach (var (unit, value) in (ReadOnlySpan<(string, string)>)
             [("second", "seconds"), ("sec", "seconds"), ("minute", "minutes"), ("min", "minutes"), ("hour", "hours"), ("hr", "hours")])
         {
-            phrases.Add(new TimePhrase($"last ... {unit}", CheckAnswers.Duration, value, TimeScale.Fixed, TimeGuard.NotAfterDeterminer));
-            phrases.Add(new TimePhrase($"for ... {unit}", CheckAnswers.Duration, value, TimeScale.Fixed, TimeGuard.NotAfterActivity));
+            var scale = value == "minutes" ? TimeScale.Minutes : TimeScale.Fixed;
+            phrases.Add(new TimePhrase($"last ... {unit}", CheckAnswers.Duration, value, scale, TimeGuard.NotAfterDeterminer));
+            phrases.Add(new TimePhrase($"for ... {unit}", CheckAnswers.Duration, value, scale, TimeGuard.NotAfterActivity));
             if (value != "hours")
             {
                 // "Gone in a minute", "a few seconds": never hours, as "in the early hours" is a time of night.
                 foreach (var text in (ReadOnlySpan<string>)[$"in ... {unit}", $"within ... {unit}", $"# {unit}", $"couple of {unit}"])
                 {
+                    // Fixed: a bare "90 minutes" may be the walk's ("I walked for 90 minutes"), which "for" is guarded from.
                     phrases.Add(new TimePhrase(text, CheckAnswers.Duration, value, TimeScale.Fixed, TimeGuard.None));
                 }
             }
