@@ -93,12 +93,19 @@ internal static class TimePhrases
 
         // After a contrast or with the cramps as "they", where "cramp ... frequent" cannot reach: "the cramps aren't severe, just
         // frequent", "not severe, but they are frequent", "they happen often" (each answered none).
-        Often("often", TimeGuard.None,
-            "but frequent", "just frequent", "but very frequent", "but they are frequent", "but they're frequent",
-            "they are frequent", "they're frequent", "they are very frequent", "they're very frequent", "they are pretty frequent",
-            "they're pretty frequent", "they are quite frequent", "they're quite frequent", "they are really frequent",
-            "they're really frequent", "they happen often", "they happen frequently", "they come often", "they come frequently",
-            "they occur often", "they occur frequently", "it happen often", "it happen frequently");
+        Often("often", TimeGuard.None, "but frequent", "just frequent", "but very frequent");
+        foreach (var they in (ReadOnlySpan<string>)["they are", "they're"])
+        {
+            foreach (var degree in (ReadOnlySpan<string>)["", "very ", "pretty ", "quite ", "really "])
+            {
+                Often("often", TimeGuard.None, $"{they} {degree}frequent");
+            }
+        }
+
+        foreach (var happen in (ReadOnlySpan<string>)["they happen", "they come", "they occur", "it happen"])
+        {
+            Often("often", TimeGuard.None, $"{happen} often", $"{happen} frequently");
+        }
 
         Often("occasionally", TimeGuard.None,
             "occasionally", "occasional", "sometimes", "now and then", "now and again", "once in a while", "from time to time",

@@ -321,7 +321,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     }
 
     // For a question that names only a type of record: the records more articles support come first.
-    internal static int SourcesGroup(IndexedRow row) => 100 - (row.Record?.SourceCount ?? 0);
+    private static int SourcesGroup(IndexedRow row) => 100 - (row.Record?.SourceCount ?? 0);
 
     // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments, the rest, preventions.
     private static int Group(IndexedRow row, bool isCaution, bool asksForReliefNow) => isCaution ? 0

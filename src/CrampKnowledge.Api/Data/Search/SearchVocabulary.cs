@@ -48,6 +48,9 @@ public sealed class SearchVocabulary
         "m", "s", "ve", "ll", "re", .. NegatedVerbs,
     ];
 
+    // Words that ask for causes rather than name one (GenericWords, CauseWords).
+    private static readonly string[] CauseNouns = ["cause", "causes", "caused", "causing", "reason", "reasons"];
+
     // Words almost every question about cramps contains: where a cramp is and what it feels like. They never make a
     // hit on their own when the question says anything else ("cramp in my thigh" must not list every cramp record);
     // a question of these words alone searches them, in names and aliases (KnowledgeSearch.Answer).
@@ -60,12 +63,12 @@ public sealed class SearchVocabulary
         "ache", "aches", "aching", "achy",
         // Asking for causes names no subject ("what causes leg cramps"): as a word of the articles it reached a few records that
         // happen to say "causes" (AsksForCauses answers such a question with the causes).
-        "cause", "causes", "caused", "causing", "reason", "reasons",
+        .. CauseNouns,
     ];
 
     // A question asking why, or what causes its cramps. When it names nothing specific ("why do I get leg cramps", "causes of
     // leg cramps") the answer is the cause records: it listed three records that name "cramps" or "causing", with scores of 0.
-    private static readonly HashSet<string> CauseWords = ["why", "cause", "causes", "caused", "causing", "reason", "reasons"];
+    private static readonly HashSet<string> CauseWords = ["why", .. CauseNouns];
 
     // Words that ask whether something works ("does magnesium help"): specific only when the question says nothing else
     // specific. As words of the articles, with their synonyms (relieve, ease, treat), they are in most treatment records and
