@@ -31,6 +31,7 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
     /// <item>A treatment the question names, whose caution red flag's situation the question also states, brings the
     /// caution in, first.</item>
     /// <item>A question asking how to stop a cramp now ranks treatments above the rest and preventions last.</item>
+    /// <item>A question asking whether something works ranks the hits holding a subject phrase (one not floored) first.</item>
     /// </list>
     /// Within those groups, hits keep the bm25 order, ties in row order; scores are never changed.
     /// </summary>
@@ -67,7 +68,8 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
             phraseFound.AsSpan(0, phraseCount).Clear();
             phraseDiscriminates.AsSpan(0, phraseCount).Clear();
             var typeMask = SearchColumns.TypeMask(types);
-            var reader = new QuestionReader(index, plan.SpecificPhrases, typeMask, specificRows, phraseFound, phraseDiscriminates);
+            var subjectRows = new bool[rowCount];
+            var reader = new QuestionReader(index, plan.SpecificPhrases, typeMask, specificRows, phraseFound, phraseDiscriminates, plan.SubjectPhrases, subjectRows);
             Score(plan, ranges, firstRange, frequencies, scores, rowsOfPhrase, lastPhrase, matched, ref reader);
 
             var unmatched = new List<string>();
@@ -120,6 +122,7 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
                     && (genericOnly ? named[row] : specificRows[row])))
                 {
                     var group = allCauses ? 100 - index.Rows[row].Record!.SourceCount : Group(index.Rows[row], isCaution, plan.AsksForReliefNow);
+                    group += !allCauses && !isCaution && plan.SubjectPhrases.Count > 0 && !subjectRows[row] ? 10 : 0;
                     KeepRanked(best.AsSpan(0, limit), ref bestCount, (row, scores[row], group));
                 }
             }
@@ -345,7 +348,8 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
     /// phrases telling rows apart are in.
     /// </summary>
     private readonly struct QuestionReader(
-        SearchIndex index, IReadOnlyList<bool> specificPhrases, int typeMask, bool[] specificRows, bool[] phraseFound, bool[] phraseDiscriminates)
+        SearchIndex index, IReadOnlyList<bool> specificPhrases, int typeMask, bool[] specificRows, bool[] phraseFound, bool[] phraseDiscriminates,
+        IReadOnlyList<int> subjectPhrases, bool[] subjectRows)
         : IPhraseRows
     {
         public void Rows(int phrase, ReadOnlySpan<int> rows)
@@ -353,9 +357,11 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
             var discriminates = !rows.IsEmpty && !Bm25.IsFloored(index.Rows.Length, rows.Length);
             phraseDiscriminates[phrase] = discriminates;
             var asks = discriminates && phrase < specificPhrases.Count && specificPhrases[phrase];
+            var isSubject = discriminates && subjectPhrases.Contains(phrase);
             foreach (var row in rows)
             {
                 specificRows[row] |= asks;
+                subjectRows[row] |= isSubject;
                 phraseFound[phrase] |= (index.Rows[row].TypeBit & typeMask) != 0;
             }
         }

@@ -109,7 +109,8 @@ public sealed class SearchAnswerEquivalenceTests(ApiFactory factory, ITestOutput
 
     /// <summary>
     /// Questions of one to five parts: a record's name or alias, a word of a summary or quote, a generic or stop word, the
-    /// first letters of a word, a synonym's phrase or an unknown word; sometimes with a relief word ("stop", "now").
+    /// first letters of a word, a synonym's phrase or an unknown word; sometimes with a relief word ("stop", "now") or an asking
+    /// word ("help", "work"), whose question ranks its subject first.
     /// </summary>
     private static IEnumerable<string> Generated(KnowledgeSnapshot snapshot, Random random, int count)
     {
@@ -119,7 +120,7 @@ public sealed class SearchAnswerEquivalenceTests(ApiFactory factory, ITestOutput
         var generic = SearchVocabulary.GenericWords.ToList();
         var stop = SearchVocabulary.StopWords.ToList();
         var synonyms = snapshot.Synonyms.Select(s => s.Phrase).Distinct().ToList();
-        string[] relief = ["stop", "now", "relieve", "prevent", "stop getting"];
+        string[] relief = ["stop", "now", "relieve", "prevent", "stop getting", "help", "does it help", "work", "good"];
         string Part() => random.Next(9) switch
         {
             0 or 1 => names[random.Next(names.Count)],

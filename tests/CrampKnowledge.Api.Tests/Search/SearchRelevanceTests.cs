@@ -74,6 +74,16 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("does magnesium help", "cause:low-magnesium", 2)]
     [InlineData("does stretching help", "treatment:stretch-the-muscle", 1)]
     [InlineData("help with cramps", "treatment:apply-heat", 3)]
+    // What a question asks works comes first: "night", with its synonyms (nocturnal, sleep, rest cramps), outweighed it and
+    // put the night-cramps cause, stretching before bed and a medical evaluation above both magnesium records (6th and 7th).
+    [InlineData("does magnesium help night cramps", "prevention:calcium-magnesium-supplements", 2)]
+    [InlineData("does magnesium help night cramps", "cause:low-magnesium", 2)]
+    [InlineData("will magnesium work for night cramps", "prevention:calcium-magnesium-supplements", 2)]
+    [InlineData("does stretching help night cramps", "prevention:stretch-before-bed", 1)]
+    [InlineData("would a heating pad help a calf cramp", "treatment:apply-heat", 1)]
+    // "Good" asks as "help" does: a balanced diet and footwear, whose quotes say "good", came first.
+    [InlineData("is magnesium good for leg cramps", "prevention:calcium-magnesium-supplements", 2)]
+    [InlineData("are bananas good for leg cramps", "prevention:mineral-rich-foods", 1)]
     // Counts and units of time matched nothing and left these without hits.
     [InlineData("cramps 3x a week", "red-flag:frequent-or-predictable-cramps", 3)]
     [InlineData("cramps 5x/week what should I do", "red-flag:frequent-or-predictable-cramps", 3)]

@@ -262,6 +262,23 @@ internal sealed class AnswerTally
         return score;
     }
 
+    /// <summary>True when one of the phrases is in the row; a floored phrase (in half the rows or more) never counts.</summary>
+    public bool HoldsAny(int row, IReadOnlyList<int> phrases)
+    {
+        for (var entry = _lastEntry[row]; entry >= 0; entry = _entries[entry].Previous)
+        {
+            for (var i = 0; i < phrases.Count; i++)
+            {
+                if (phrases[i] == _entries[entry].Phrase)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>How often a floored phrase is in the row, as bm25 counts it: its column weights, summed.</summary>
     private double Frequency(int row, ReadOnlySpan<TermRange> ranges, in PhraseStatistics statistics)
     {

@@ -91,6 +91,8 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     /// caution in, first.</item>
     /// <item>A question asking how to stop a cramp now ranks treatments above the rest and preventions last.</item>
     /// <item>A question asking why, or for causes, with nothing specific ("what causes leg cramps") has the causes as its hits.</item>
+    /// <item>A question asking whether something works ("does magnesium help night cramps") ranks the hits that hold what it
+    /// asks about (<see cref="SearchPlan.SubjectPhrases"/>) first.</item>
     /// </list>
     /// Within those groups, hits keep the bm25 order, ties in row order; scores are never changed.
     /// </summary>
@@ -189,6 +191,11 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
                     // Only a question asking for relief now groups by type: the others leave the row unread.
                     var group = bySources ? SourcesGroup(index.Rows[row])
                         : plan.AsksForReliefNow ? Group(index.Rows[row], isCaution: false, asksForReliefNow: true) : 1;
+                    if (plan.SubjectPhrases.Count > 0 && !tally.HoldsAny(row, plan.SubjectPhrases))
+                    {
+                        group += WithoutSubject;
+                    }
+
                     pooled[count++] = (row, tally.PartialScore(row), group);
                 }
             }
@@ -319,6 +326,9 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
 
         return rows;
     }
+
+    // Added to the group of a hit without the subject of a question asking whether something works: after all that hold it.
+    private const int WithoutSubject = 10;
 
     // For a question that names only a type of record: the records more articles support come first.
     private static int SourcesGroup(IndexedRow row) => 100 - (row.Record?.SourceCount ?? 0);

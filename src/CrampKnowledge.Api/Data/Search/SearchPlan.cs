@@ -30,6 +30,13 @@ public sealed record SearchPlan(IReadOnlyList<string> Words, IReadOnlyList<strin
     /// not "why do I keep getting leg cramps", whose synonym "frequent" names red flags).
     /// </summary>
     public bool AsksForCauses { get; init; }
+
+    /// <summary>
+    /// When the question asks whether something works, the phrases of what it asks about: its specific words before the
+    /// asking word, and the phrases their synonyms added ("does magnesium help night cramps": magnesium's, not night's).
+    /// Hits that hold one rank first. Empty for other questions.
+    /// </summary>
+    public IReadOnlyList<int> SubjectPhrases { get; init; } = [];
 }
 
 /// <summary>A word of the question and the indexes, in <see cref="SearchPlan.Phrases"/>, of the phrases that find it.</summary>

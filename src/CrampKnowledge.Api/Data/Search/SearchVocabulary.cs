@@ -74,7 +74,9 @@ public sealed class SearchVocabulary
     // specific. As words of the articles, with their synonyms (relieve, ease, treat), they are in most treatment records and
     // outranked the subject: "does magnesium help" listed ten heat, stretching and fluid records and no magnesium record.
     // "Does pickle juice work" listed three stretching and overuse records whose quotes say "work", about nothing asked.
-    internal static readonly HashSet<string> AskingWords = ["help", "helps", "helped", "helping", "helpful", "work", "works", "worked", "working"];
+    // "Is magnesium good for leg cramps" listed a balanced diet and footwear first, whose quotes say "good".
+    internal static readonly HashSet<string> AskingWords =
+        ["help", "helps", "helped", "helping", "helpful", "work", "works", "worked", "working", "good"];
 
     // A question asks how to stop a cramp now when it says so with one of these words ("how do I stop a cramp right
     // now", "relieve a cramp", "what to do during a cramp") and none of PreventionWords. Read over all its words,
@@ -225,8 +227,19 @@ public sealed class SearchVocabulary
             wordPhrases.Add(new WordPhrases(word, [.. phrases]));
         }
 
+        var subject = asksOfSomething ? SubjectWords(words) : [];
+        var subjectPhrases = new List<int>();
+        foreach (var word in wordPhrases)
+        {
+            if (subject.Contains(word.Word))
+            {
+                subjectPhrases.AddRange(word.Phrases.Where(p => !subjectPhrases.Contains(p)));
+            }
+        }
+
         return new SearchPlan(significant, terms, alternatives)
         {
+            SubjectPhrases = subjectPhrases,
             SpecificPhrases = [.. specific], WordPhrases = wordPhrases, AllWords = words, AsksForReliefNow = AsksForReliefNow(words),
             // Only when every term is a generic word: "why do I keep getting leg cramps" adds "frequent", whose red flags it names.
             AsksForCauses = words.Any(CauseWords.Contains) && terms.TrueForAll(GenericWords.Contains),
@@ -258,6 +271,32 @@ public sealed class SearchVocabulary
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// What a question asking whether something works asks about: its specific words before its last asking word
+    /// ("does magnesium help night cramps": magnesium; "does stretching help or would magnesium work": both). Searched as
+    /// phrases, "night" (with nocturnal, sleep and rest cramps) outweighed the subject: "does magnesium help night cramps"
+    /// listed the night-cramps cause, stretching before bed and a medical evaluation above the two magnesium records.
+    /// </summary>
+    private static HashSet<string> SubjectWords(List<string> words)
+    {
+        var lastAsking = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            lastAsking = AskingWords.Contains(words[i]) ? i : lastAsking;
+        }
+
+        var subject = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lastAsking; i++)
+        {
+            if (!IsStopWord(words[i]) && !GenericWords.Contains(words[i]) && !AskingWords.Contains(words[i]))
+            {
+                subject.Add(words[i]);
+            }
+        }
+
+        return subject;
     }
 
     /// <summary>True when the words are all generic ("leg cramps"), or there are none.</summary>
