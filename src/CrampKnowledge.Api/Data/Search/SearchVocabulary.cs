@@ -96,6 +96,9 @@ public sealed class SearchVocabulary
     // After "stop", these make it prevention: "stop getting cramps", "stop having cramps".
     private static readonly HashSet<string> OngoingWords = ["getting", "having", "keep", "keeps"];
 
+    // After "at", "every", "each" or "most": a time that recurs (SaysHowOften).
+    private static readonly HashSet<string> RecurringTimes = ["night", "nights", "day", "days", "morning", "mornings", "evening", "evenings", "time"];
+
     // Up to three words before "stop", these say the cramp does not stop ("my cramp won't stop", "it doesn't stop"): that
     // is cramps persisting, not a question of how to stop one now, which would put every treatment before the red flags.
     private static readonly HashSet<string> NotStoppingWords = ["t", "not", "never"];
@@ -342,7 +345,7 @@ public sealed class SearchVocabulary
                 return false;
             }
 
-            relief |= ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stopping" && SaysNotBefore(words, i))
+            relief |= ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stopping" && (SaysNotBefore(words, i) || SaysHowOften(words)))
                 && !(words[i] == "now" && !MeansThisMoment(words, i));
         }
 
@@ -353,6 +356,25 @@ public sealed class SearchVocabulary
     // not when it opens what has changed ("I'm pregnant and now I get cramps every night" put every treatment before pregnancy).
     private static bool MeansThisMoment(IReadOnlyList<string> words, int at) =>
         (at > 0 && words[at - 1] == "right") || at == words.Count - 1 || words[at + 1] is "what" or "how" or "please" or "help";
+
+    /// <summary>
+    /// True when the question says its cramps come at a time that recurs ("at night", "every morning", "nightly"): then
+    /// "stop" asks how to stop them coming, as "stop getting" does. "How to stop leg cramps at night" ranked the treatments
+    /// first and stretching before bed, the articles' way to prevent night cramps, after all of them.
+    /// </summary>
+    private static bool SaysHowOften(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "nightly"
+                || (words[i] is "at" or "every" or "each" or "most" && i + 1 < words.Count && RecurringTimes.Contains(words[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool SaysNotBefore(IReadOnlyList<string> words, int at)
     {
