@@ -154,7 +154,8 @@ internal static class TimePhrases
             [("day", null, TimeScale.Days), ("week", "weeks", TimeScale.Fixed), ("fortnight", "weeks", TimeScale.Fixed),
              ("month", "months", TimeScale.Fixed), ("year", "years", TimeScale.Fixed)])
         {
-            foreach (var text in (ReadOnlySpan<string>)[$"for ... {unit}", $"been ... {unit}"])
+            // "x 6 months": a clinician's shorthand for "for 6 months" ("65M, nocturnal calf cramps x 6 months" left "x" unassessed).
+            foreach (var text in (ReadOnlySpan<string>)[$"for ... {unit}", $"been ... {unit}", $"x # {unit}"])
             {
                 phrases.Add(new TimePhrase(text, CheckAnswers.OngoingFor, value, scale, TimeGuard.NotAfterActivity));
             }
