@@ -111,7 +111,8 @@ internal sealed class ReferenceCheckVocabulary
 
             // The phrases that unsay ordinary words are looked for even when every word is ordinary: that is when they matter.
             var denied = Deny(words.AsSpan(0, count));
-            if (understood == count && !denied)
+            var scored = PainScores.In(description).MoveNext();
+            if (understood == count && !denied && !scored)
             {
                 return [];
             }
@@ -120,6 +121,15 @@ internal sealed class ReferenceCheckVocabulary
             if (denied)
             {
                 Deny(words.AsSpan(0, count));
+            }
+
+            // A pain score's words are unassessed (PainScores), whatever phrase they are in.
+            foreach (var score in PainScores.In(description))
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    words[i].Understood &= words[i].Start < score.Index || words[i].Start >= score.Index + score.Length;
+                }
             }
 
             return Collect(description, words.AsSpan(0, count));
@@ -276,7 +286,7 @@ internal sealed class ReferenceCheckVocabulary
     {
         foreach (var c in between)
         {
-            if (!char.IsWhiteSpace(c) && c is not '-' and not '\'' and not '’')
+            if (!char.IsWhiteSpace(c) && c is not '-' and not '\'' and not '’' and not '/')
             {
                 return false;
             }

@@ -114,6 +114,24 @@ public class UnassessedWordsTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Empty(check.GetProperty("unassessed").EnumerateArray());
     }
 
+    // The articles give no pain scale: a score is named as unassessed, never read as ordinary words ("the pain was a 9 out
+    // of 10" answered none). A share of nights is how often, not a score.
+    [Theory]
+    [InlineData("the pain was a 9 out of 10", "unknown", "9 out of 10")]
+    [InlineData("pain 8/10", "unknown", "8/10")]
+    [InlineData("Seven out of ten pain in my calf", "unknown", "Seven out of ten")]
+    [InlineData("I'd give the pain a 2 of 10.", "unknown", "2 of 10")]
+    [InlineData("the cramp was 10/10, and my calf is still sore the next day", "soon", "10/10")]
+    [InlineData("cramps 3 out of 10 nights", "soon", null)]
+    [InlineData("I had 10 cramps, one out of ten times I walk", "none", null)]
+    public async Task APainScoreIsNamedAsUnassessed(string description, string seeDoctor, string? score)
+    {
+        var check = await _client.CheckAsync(new JsonObject { ["description"] = description });
+
+        Assert.Equal(seeDoctor, check.SeeDoctor());
+        Assert.Equal(score is null ? [] : [score], check.GetProperty("unassessed").EnumerateArray().Select(w => w.GetString()));
+    }
+
     [Fact]
     public async Task TheOpenApiDocumentDescribesTheNewFieldsAndItsUnknownExampleIsARealAnswer()
     {

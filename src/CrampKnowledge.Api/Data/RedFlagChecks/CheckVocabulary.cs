@@ -210,7 +210,8 @@ internal sealed class CheckVocabulary
 
             // The phrases that unsay ordinary words are looked for even when every word is ordinary: that is when they matter.
             var denied = Deny(words.AsSpan(0, count));
-            if (understood == count && !denied)
+            var scored = PainScores(description, words.AsSpan(0, count));
+            if (understood == count && !denied && !scored)
             {
                 return [];
             }
@@ -219,6 +220,11 @@ internal sealed class CheckVocabulary
             if (denied)
             {
                 Deny(words.AsSpan(0, count));
+            }
+
+            if (scored)
+            {
+                PainScores(description, words.AsSpan(0, count));
             }
 
             return Collect(description, words.AsSpan(0, count));
@@ -358,6 +364,24 @@ internal sealed class CheckVocabulary
         return found;
     }
 
+    /// <summary>Marks the words of every pain score (<see cref="PainScores"/>) as not understood; true when there was one.</summary>
+    private static bool PainScores(string description, Span<Word> words)
+    {
+        var found = false;
+        foreach (var score in RedFlagChecks.PainScores.In(description))
+        {
+            foreach (ref var word in words)
+            {
+                if (word.Start >= score.Index && word.Start < score.Index + score.Length)
+                {
+                    (word.Understood, found) = (false, true);
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The phrase's words, one after another, from <paramref name="start"/>.</summary>
     private static bool Occurs(Span<Word> words, int start, ReadOnlySpan<int> phrase)
     {
@@ -409,7 +433,8 @@ internal sealed class CheckVocabulary
     {
         foreach (var c in between)
         {
-            if (!char.IsWhiteSpace(c) && c is not '-' and not '\'' and not '’')
+            // A slash too: "8/10" is one score, "tingling/burning" one description.
+            if (!char.IsWhiteSpace(c) && c is not '-' and not '\'' and not '’' and not '/')
             {
                 return false;
             }
