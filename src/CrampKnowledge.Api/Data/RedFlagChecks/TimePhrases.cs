@@ -55,6 +55,13 @@ internal static class TimePhrases
             }
         }
 
+        // Hours apart is many a day: "a cramp every couple of hours" answered none. Only right after the cramps: "I drink water
+        // every hour" says nothing of them.
+        foreach (var every in (ReadOnlySpan<string>)["every hour", "every few hours", "every couple of hours", "every # hour", "every other hour"])
+        {
+            Often("daily", TimeGuard.None, $"cramp {every}", $"spasm {every}");
+        }
+
         Often("daily", TimeGuard.NotAfterActivity,
             "every night", "every day", "each night", "each day", "every single night", "every single day", "every evening",
             "every morning", "nightly", "daily", "day and night", "night and day");
