@@ -10,7 +10,11 @@ namespace CrampKnowledge.Api.Data.RedFlagChecks;
 /// </summary>
 internal static partial class PainScores
 {
-    public static Regex.ValueMatchEnumerator In(string description) => Pattern().EnumerateMatches(description);
+    // Every score ends in ten: a description without "10" or "ten" is not searched at all (most of them).
+    public static Regex.ValueMatchEnumerator In(string description) =>
+        Pattern().EnumerateMatches(description.Contains("10", StringComparison.Ordinal) || description.Contains("ten", StringComparison.OrdinalIgnoreCase)
+            ? description
+            : string.Empty);
 
     [GeneratedRegex(
         @"\b(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*/\s*|\s+(?:out\s+)?of\s+)(?:10|ten)\b(?![\s\p{P}]*(?:nights?|days?|times?|evenings?|mornings?)\b)",

@@ -230,19 +230,9 @@ public sealed class SearchVocabulary
             wordPhrases.Add(new WordPhrases(word, [.. phrases]));
         }
 
-        var subject = asksOfSomething ? SubjectWords(words) : [];
-        var subjectPhrases = new List<int>();
-        foreach (var word in wordPhrases)
-        {
-            if (subject.Contains(word.Word))
-            {
-                subjectPhrases.AddRange(word.Phrases.Where(p => !subjectPhrases.Contains(p)));
-            }
-        }
-
         return new SearchPlan(significant, terms, alternatives)
         {
-            SubjectPhrases = subjectPhrases,
+            SubjectPhrases = asksOfSomething ? SubjectPhrases(words, wordPhrases) : [],
             SpecificPhrases = [.. specific], WordPhrases = wordPhrases, AllWords = words, AsksForReliefNow = AsksForReliefNow(words),
             // Only when every term is a generic word: "why do I keep getting leg cramps" adds "frequent", whose red flags it names.
             AsksForCauses = words.Any(CauseWords.Contains) && terms.TrueForAll(GenericWords.Contains),
@@ -277,29 +267,42 @@ public sealed class SearchVocabulary
     }
 
     /// <summary>
-    /// What a question asking whether something works asks about: its specific words before its last asking word
-    /// ("does magnesium help night cramps": magnesium; "does stretching help or would magnesium work": both). Searched as
-    /// phrases, "night" (with nocturnal, sleep and rest cramps) outweighed the subject: "does magnesium help night cramps"
-    /// listed the night-cramps cause, stretching before bed and a medical evaluation above the two magnesium records.
+    /// What a question asking whether something works asks about: the phrases of its specific words before its last asking
+    /// word, with those their synonyms added ("does magnesium help night cramps": magnesium's; "does stretching help or would
+    /// magnesium work": both). Searched as phrases, "night" (with nocturnal, sleep and rest cramps) outweighed the subject:
+    /// "does magnesium help night cramps" listed the night-cramps cause, stretching before bed and a medical evaluation above
+    /// the two magnesium records.
     /// </summary>
-    private static HashSet<string> SubjectWords(List<string> words)
+    private static int[] SubjectPhrases(List<string> words, List<WordPhrases> wordPhrases)
     {
-        var lastAsking = -1;
-        for (var i = 0; i < words.Count; i++)
+        var lastAsking = words.Count - 1;
+        while (lastAsking >= 0 && !AskingWords.Contains(words[lastAsking]))
         {
-            lastAsking = AskingWords.Contains(words[i]) ? i : lastAsking;
+            lastAsking--;
         }
 
-        var subject = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < lastAsking; i++)
+        if (lastAsking < 1)
         {
-            if (!IsStopWord(words[i]) && !GenericWords.Contains(words[i]) && !AskingWords.Contains(words[i]))
+            return [];
+        }
+
+        var phrases = new List<int>();
+        foreach (var word in wordPhrases)
+        {
+            var index = words.IndexOf(word.Word);
+            if (index >= 0 && index < lastAsking && !GenericWords.Contains(word.Word) && !AskingWords.Contains(word.Word))
             {
-                subject.Add(words[i]);
+                foreach (var phrase in word.Phrases)
+                {
+                    if (!phrases.Contains(phrase))
+                    {
+                        phrases.Add(phrase);
+                    }
+                }
             }
         }
 
-        return subject;
+        return [.. phrases];
     }
 
     /// <summary>True when the words are all generic ("leg cramps"), or there are none.</summary>
