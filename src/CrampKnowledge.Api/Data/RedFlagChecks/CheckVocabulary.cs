@@ -210,7 +210,7 @@ internal sealed class CheckVocabulary
 
             // The phrases that unsay ordinary words are looked for even when every word is ordinary: that is when they matter.
             var denied = Deny(words.AsSpan(0, count));
-            var scored = PainScores(description, words.AsSpan(0, count));
+            var scored = DenyPainScores(description, words.AsSpan(0, count));
             if (understood == count && !denied && !scored)
             {
                 return [];
@@ -224,7 +224,7 @@ internal sealed class CheckVocabulary
 
             if (scored)
             {
-                PainScores(description, words.AsSpan(0, count));
+                DenyPainScores(description, words.AsSpan(0, count));
             }
 
             return Collect(description, words.AsSpan(0, count));
@@ -365,10 +365,10 @@ internal sealed class CheckVocabulary
     }
 
     /// <summary>Marks the words of every pain score (<see cref="PainScores"/>) as not understood; true when there was one.</summary>
-    private static bool PainScores(string description, Span<Word> words)
+    private static bool DenyPainScores(string description, Span<Word> words)
     {
         var found = false;
-        foreach (var score in RedFlagChecks.PainScores.In(description))
+        foreach (var score in PainScores.In(description))
         {
             foreach (ref var word in words)
             {

@@ -257,7 +257,7 @@ public sealed class SearchVocabulary
     {
         foreach (var word in significant)
         {
-            if (!GenericWords.Contains(word) && !AskingWords.Contains(word))
+            if (NamesASubject(word))
             {
                 return true;
             }
@@ -265,6 +265,9 @@ public sealed class SearchVocabulary
 
         return false;
     }
+
+    /// <summary>A significant word that is neither generic nor an asking word: what a question is about ("magnesium").</summary>
+    private static bool NamesASubject(string word) => !GenericWords.Contains(word) && !AskingWords.Contains(word);
 
     /// <summary>
     /// What a question asking whether something works asks about: the phrases of its specific words before its last asking
@@ -290,7 +293,7 @@ public sealed class SearchVocabulary
         foreach (var word in wordPhrases)
         {
             var index = words.IndexOf(word.Word);
-            if (index >= 0 && index < lastAsking && !GenericWords.Contains(word.Word) && !AskingWords.Contains(word.Word))
+            if (index >= 0 && index < lastAsking && NamesASubject(word.Word))
             {
                 foreach (var phrase in word.Phrases)
                 {
