@@ -220,15 +220,16 @@ internal sealed class DescribedAnswers
     /// <summary>True when the phrase found at these words is kept from answering by its <see cref="TimeGuard"/>.</summary>
     internal static bool Guarded(FoundPhrases found, TimePhrase phrase, int first, int last)
     {
+        // Before the guard: "took half an hour to go" has no guard and is minutes too.
+        if (phrase.Answer == CheckAnswers.Duration && phrase.Value == "hours" && SaysHalfAnHour(found, first, last))
+        {
+            return true;
+        }
+
         var guard = phrase.Guard;
         if (guard == TimeGuard.None)
         {
             return false;
-        }
-
-        if (phrase.Answer == CheckAnswers.Duration && phrase.Value == "hours" && IsHalfAnHour(found, last))
-        {
-            return true;
         }
 
         ref readonly var word = ref found.Word(first);
@@ -249,6 +250,14 @@ internal sealed class DescribedAnswers
             return true;
         }
 
+        // Or its object between: "I take magnesium every night", "I took magnesium for 3 weeks" (read as daily and persistent
+        // cramps). Two words back, in the same clause and not past "and": "I walk and every night my legs cramp" keeps it.
+        if (first > 1 && !found.Word(first).BreakBefore && !found.Word(first - 1).BreakBefore
+            && (found.Word(first - 1).Vocabulary.Roles & WordRoles.And) == 0 && (found.Word(first - 2).Vocabulary.Roles & WordRoles.Activity) != 0)
+        {
+            return true;
+        }
+
         // "Been training for three months": the activity may stand inside the phrase's gap too.
         for (var w = first; w <= last; w++)
         {
@@ -261,13 +270,22 @@ internal sealed class DescribedAnswers
         return false;
     }
 
-    /// <summary>The phrase's last word, an hour, is the end of "half an hour" or "half hour": minutes.</summary>
-    private static bool IsHalfAnHour(FoundPhrases found, int last)
+    /// <summary>An hour among the phrase's words is the end of "half an hour" or "half hour": minutes.</summary>
+    private static bool SaysHalfAnHour(FoundPhrases found, int first, int last)
     {
         bool Is(int w, string text) =>
             w >= 0 && found.Description.AsSpan(found.Word(w).Start, found.Word(w).End - found.Word(w).Start).Equals(text, StringComparison.OrdinalIgnoreCase);
 
-        return Is(last - 1, "half") || ((Is(last - 1, "an") || Is(last - 1, "a")) && Is(last - 2, "half"));
+        for (var hour = first; hour <= last; hour++)
+        {
+            if ((Is(hour, "hour") || Is(hour, "hours") || Is(hour, "hr") || Is(hour, "hrs"))
+                && (Is(hour - 1, "half") || ((Is(hour - 1, "an") || Is(hour - 1, "a")) && Is(hour - 2, "half"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static int LargestNumber(FoundPhrases found, int first, int last)

@@ -139,6 +139,18 @@ internal static class TimePhrases
             }
         }
 
+        // "The cramp took 2 hours to go away" answered none: how long it took to go is how long it lasted. No activity guard, as
+        // "took" is one ("I took magnesium for 3 weeks"); the words after the hours say what took them.
+        foreach (var took in (ReadOnlySpan<string>)["took", "take"])
+        {
+            foreach (var went in (ReadOnlySpan<string>)["go", "ease", "stop", "pass", "settle", "wear off", "release", "let go"])
+            {
+                phrases.Add(new TimePhrase($"{took} ... hour to {went}", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.None));
+            }
+
+            phrases.Add(new TimePhrase($"{took} ... hour for ... cramp", CheckAnswers.Duration, "hours", TimeScale.Fixed, TimeGuard.None));
+        }
+
         // "Half an hour" is minutes, as "30 minutes" is; the hour phrases above leave it (DescribedAnswers.Guarded).
         foreach (var text in (ReadOnlySpan<string>)["half an hour", "half a hour", "half hour"])
         {

@@ -12,8 +12,9 @@ internal static class TimeWords
     };
 
     /// <summary>
-    /// A time right after one of these says how often or how long the person does it, not the cramps
-    /// ("I run three times a week", "walked for two hours"), so it gives no answer.
+    /// A time right after one of these, or after it and one word of its object, says how often or how long the person
+    /// does it, not the cramps ("I run three times a week", "walked for two hours", "I take magnesium every night"), so it
+    /// gives no answer.
     /// </summary>
     public static readonly IReadOnlyList<string> Activities =
     [
@@ -22,6 +23,9 @@ internal static class TimeWords
         "ride", "rode", "riding", "drive", "drove", "driving", "sit", "sat", "sitting", "stand", "stood", "standing",
         "play", "played", "playing", "exercise", "exercised", "exercising", "work", "worked", "working", "train", "trained", "training",
         "gym", "football", "soccer", "tennis", "yoga", "practice", "practise", "runner", "walker", "dancer", "athlete",
+        // What people do against cramps, and say how often they do it: "I stretch every night", "I take magnesium every day".
+        "stretch", "stretches", "stretched", "stretching", "take", "takes", "took", "taking", "drink", "drinks", "drank", "drinking",
+        "eat", "eats", "ate", "eating",
     ];
 
     /// <summary>After these, "last" is "the last two hours", not how long a cramp lasts.</summary>
