@@ -26,7 +26,7 @@ internal sealed partial class ReferenceSearchPlanner(KnowledgeSnapshot snapshot)
 
     public SearchPlan Plan(string query)
     {
-        var words = Words(query);
+        var words = WithoutReportingFrame(Words(query));
         var significant = words.Where(w => !IsStopWord(w)).ToList();
         if (significant.Count == 0)
         {
@@ -47,6 +47,15 @@ internal sealed partial class ReferenceSearchPlanner(KnowledgeSnapshot snapshot)
         }
 
         return new SearchPlan(significant, terms, alternatives.Distinct().ToList());
+    }
+
+    // A question's opening "my doctor said" or "I read that": the words after the last reporting word among the first few,
+    // when a word other than stop words follows it.
+    private static List<string> WithoutReportingFrame(List<string> words)
+    {
+        var frameEnd = words.Take(SearchVocabulary.ReportingFrameWords).ToList().FindLastIndex(SearchVocabulary.ReportingWords.Contains);
+        var rest = words.Skip(frameEnd + 1).ToList();
+        return frameEnd >= 0 && rest.Exists(w => !IsStopWord(w)) ? rest : words;
     }
 
     private static SearchPhrase ToPhrase(string term)

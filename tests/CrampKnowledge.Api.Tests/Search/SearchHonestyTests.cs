@@ -55,6 +55,8 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("pickle juice", new[] { "pickle", "juice" }, false)]
     [InlineData("does quinine help", new[] { "quinine" }, false)] // "help" alone made ten treatment hits about nothing asked
     [InlineData("does pickle juice work", new[] { "pickle", "juice" }, false)] // as "help": "work" alone made hits about stretching
+    [InlineData("my friend told me pickle juice works", new[] { "pickle", "juice" }, false)] // "friend" and "told" were named too
+    [InlineData("I read that leg cramps can be a sign of a blood clot", new[] { "sign", "clot" }, true)] // and "read"
     [InlineData("can quinine help my leg cramps at night", new[] { "quinine" }, true)] // its subject is unnamed: the note says so
     [InlineData("I don't have swelling", new[] { "swelling" }, false)]
     [InlineData("cramps most nights for months and numbness", new[] { "numbness" }, true)] // "for months" is a synonym of persist

@@ -25,6 +25,8 @@ public sealed class SearchVocabulary
     [
         "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
         "does", "doing", "during", "for", "from", "get", "gets", "getting", "got", "had", "has", "have", "having", "how", "i", "if", "in",
+        // Modal verbs as "could" and "would" are: "magnesium might help" matched the quotes that hedge with "might" or "may".
+        "might", "may", "must",
         "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "should", "so", "some", "than", "that", "the", "their",
         "them", "then", "there", "these", "they", "this", "to", "up", "was", "we", "were", "what", "when", "where", "which",
         "while", "who", "why", "will", "with", "would", "you", "your", "keep", "lot", "lots", "very", "really", "much", "many",
@@ -93,6 +95,19 @@ public sealed class SearchVocabulary
         "prevent", "prevents", "preventing", "prevention", "avoid", "avoiding", "future", "again", "anymore",
     ];
 
+    // Who said it, at the start of a question ("my doctor said magnesium might help my night cramps", "I read that stretching
+    // helps", "someone told me magnesium helps"): no part of what is asked. Searched, "doctor" (with specialist, medical
+    // attention) put the medical-evaluation record first and no magnesium record in the first ten, and "read" and "told"
+    // were named as words nothing mentions. The frame's last word must stand among the first ReportingFrameWords words.
+    internal static readonly HashSet<string> ReportingWords =
+    [
+        "said", "says", "told", "tells", "heard", "hears", "read", "reads", "think", "thinks", "thought", "believe", "believes",
+        "believed", "reckon", "reckons", "suggested", "suggests", "recommended", "recommends", "mentioned", "claims", "claimed",
+        "wonder", "wondering", "wondered",
+    ];
+
+    internal const int ReportingFrameWords = 4;
+
     // After "stop", these make it prevention: "stop getting cramps", "stop having cramps".
     private static readonly HashSet<string> OngoingWords = ["getting", "having", "keep", "keeps"];
 
@@ -136,7 +151,7 @@ public sealed class SearchVocabulary
 
     public SearchPlan Plan(string query)
     {
-        var words = QueryWords.Read(query);
+        var words = WithoutReportingFrame(QueryWords.Read(query));
         var significant = new List<string>(words.Count);
         foreach (var word in words)
         {
@@ -237,6 +252,32 @@ public sealed class SearchVocabulary
             // Only when every term is a generic word: "why do I keep getting leg cramps" adds "frequent", whose red flags it names.
             AsksForCauses = words.Any(CauseWords.Contains) && terms.TrueForAll(GenericWords.Contains),
         };
+    }
+
+    /// <summary>
+    /// The words after a reporting frame that opens the question ("my doctor said", "I read that", "my friend told me"), when
+    /// something other than stop words follows it; otherwise the words as read.
+    /// </summary>
+    private static List<string> WithoutReportingFrame(List<string> words)
+    {
+        var frameEnd = -1;
+        for (var w = 0; w < Math.Min(words.Count, ReportingFrameWords); w++)
+        {
+            if (ReportingWords.Contains(words[w]))
+            {
+                frameEnd = w;
+            }
+        }
+
+        for (var w = frameEnd + 1; frameEnd >= 0 && w < words.Count; w++)
+        {
+            if (!IsStopWord(words[w]))
+            {
+                return words.GetRange(frameEnd + 1, words.Count - frameEnd - 1);
+            }
+        }
+
+        return words;
     }
 
     /// <summary>A word of <see cref="StopWords"/>, or a count in digits (<see cref="IsCount"/>).</summary>
