@@ -121,7 +121,7 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
                 if (isCaution || ((allCauses ? (index.Rows[row].TypeBit & typeMask) != 0 : IsCandidate(row, matched, typeMask))
                     && (genericOnly ? named[row] : specificRows[row])))
                 {
-                    var group = allCauses ? 100 - index.Rows[row].Record!.SourceCount : Group(index.Rows[row], isCaution, plan.AsksForReliefNow);
+                    var group = allCauses ? 100 - index.Rows[row].Record!.SourceCount : Group(index.Rows[row], isCaution, plan.AsksForReliefNow, !genericOnly);
                     group += !allCauses && !isCaution && plan.SubjectPhrases.Count > 0 && !subjectRows[row] ? 10 : 0;
                     KeepRanked(best.AsSpan(0, limit), ref bestCount, (row, scores[row], group));
                 }
@@ -216,10 +216,10 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
         return rows;
     }
 
-    // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments, the rest, preventions.
-    private static int Group(IndexedRow row, bool isCaution, bool asksForReliefNow) => isCaution ? 0
+    // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments (and red flags, when the question says something specific), the rest, preventions.
+    private static int Group(IndexedRow row, bool isCaution, bool asksForReliefNow, bool asksSpecifically) => isCaution ? 0
         : !asksForReliefNow ? 1
-        : row.Type switch { "treatment" => 1, "prevention" => 3, _ => 2 };
+        : row.Type switch { "treatment" => 1, "red-flag" when asksSpecifically => 1, "prevention" => 3, _ => 2 };
 
     /// <summary>As <see cref="Keep"/>, by group first, then score; ties stay in row order.</summary>
     private static void KeepRanked(Span<(int Row, double Score, int Group)> best, ref int count, (int Row, double Score, int Group) candidate)

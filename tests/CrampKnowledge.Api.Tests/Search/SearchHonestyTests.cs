@@ -310,6 +310,22 @@ public sealed class SearchHonestyTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.True(firstPrevention < 0 || firstPrevention > lastTreatment, $"'{question}': {string.Join(", ", types)}");
     }
 
+    // A red flag the question's words call for is not pushed out by treatments: with red flags ranked after every treatment,
+    // "how do I relieve frequent cramps" listed ten treatments and neither frequent-cramps red flag.
+    [Theory]
+    [InlineData("how do I relieve frequent cramps", "frequent-or-predictable-cramps")]
+    [InlineData("how do I relieve frequent cramps", "frequent-or-severe-cramps")]
+    [InlineData("how do I relieve a cramp at night", "spasms-disturbing-sleep")]
+    [InlineData("how to ease a cramp that won't stop", "persistent-cramps")]
+    public async Task AStopItNowQuestionKeepsTheRedFlagsItsWordsCallFor(string question, string redFlag)
+    {
+        var result = await Search(question);
+
+        var hits = result.GetProperty("hits").EnumerateArray().Select(h => (Type: h.Text("type"), Id: h.Text("id"))).ToList();
+        Assert.Contains(("red-flag", redFlag), hits);
+        Assert.Contains(hits, h => h.Type == "treatment");
+    }
+
     [Theory]
     [InlineData("how do I stop a cramp right now")]
     [InlineData("can I massage my calf after I hurt it yesterday")]

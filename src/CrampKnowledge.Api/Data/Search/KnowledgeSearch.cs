@@ -89,7 +89,10 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     /// <item>A question only of generic words ("leg cramps") searches them in names and aliases: the records they name.</item>
     /// <item>A treatment the question names, whose caution red flag's situation the question also states, brings the
     /// caution in, first.</item>
-    /// <item>A question asking how to stop a cramp now ranks treatments above the rest and preventions last.</item>
+    /// <item>A question asking how to stop a cramp now ranks treatments above the rest and preventions last, and when it says
+    /// something specific, red flags with the treatments: among the rest, "how do I relieve frequent cramps" listed ten
+    /// treatments and neither frequent-cramps red flag. A question of generic words ("what to do during a cramp") names every
+    /// red flag with a score of 0, so they stay among the rest.</item>
     /// <item>A question asking why, or for causes, with nothing specific ("what causes leg cramps") has the causes as its hits.</item>
     /// <item>A question asking whether something works ("does magnesium help night cramps") ranks the hits that hold what it
     /// asks about (<see cref="SearchPlan.SubjectPhrases"/>) first.</item>
@@ -190,7 +193,9 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
                 {
                     // Only a question asking for relief now groups by type: the others leave the row unread.
                     var group = bySources ? SourcesGroup(index.Rows[row])
-                        : plan.AsksForReliefNow ? Group(index.Rows[row], isCaution: false, asksForReliefNow: true) : 1;
+                        : plan.AsksForReliefNow
+                            ? Group(index.Rows[row], isCaution: false, asksForReliefNow: true, asksSpecifically: candidateFlag == AnswerTally.Specific)
+                            : 1;
                     if (plan.SubjectPhrases.Count > 0 && !tally.HoldsAny(row, plan.SubjectPhrases))
                     {
                         group += WithoutSubject;
@@ -333,10 +338,11 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     // For a question that names only a type of record: the records more articles support come first.
     private static int SourcesGroup(IndexedRow row) => 100 - (row.Record?.SourceCount ?? 0);
 
-    // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments, the rest, preventions.
-    private static int Group(IndexedRow row, bool isCaution, bool asksForReliefNow) => isCaution ? 0
+    // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments (and red flags, when the question says something specific: their scores then
+    // say which its words call for), the rest, preventions.
+    private static int Group(IndexedRow row, bool isCaution, bool asksForReliefNow, bool asksSpecifically) => isCaution ? 0
         : !asksForReliefNow ? 1
-        : row.Type switch { "treatment" => 1, "prevention" => 3, _ => 2 };
+        : row.Type switch { "treatment" => 1, "red-flag" when asksSpecifically => 1, "prevention" => 3, _ => 2 };
 
     /// <summary>As <see cref="Keep"/>, by group first, then score; ties by row.</summary>
     private static void KeepRanked(Span<(int Row, double Score, int Group)> best, ref int count, (int Row, double Score, int Group) candidate)
