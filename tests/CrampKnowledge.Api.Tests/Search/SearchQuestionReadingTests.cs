@@ -71,6 +71,12 @@ public sealed class SearchQuestionReadingTests(ApiFactory factory) : IClassFixtu
     [InlineData("my calf is cramping right now", true)]
     [InlineData("I have a cramp now what do I do", true)]
     [InlineData("what do I do now", true)]
+    [InlineData("what do I do when I get a cramp", true)]
+    [InlineData("what should I do for a charley horse", true)]
+    [InlineData("what to do when you get a leg cramp", true)]
+    [InlineData("what do cramps feel like", false)]
+    [InlineData("what should I do to prevent cramps", false)]
+    [InlineData("cramps 5x/week what should I do", false)]
     [InlineData("I'm pregnant and now I get cramps every night", false)]
     [InlineData("I started taking a statin and now my legs cramp", false)]
     public void AQuestionAsksToStopACrampNowOnlyWithoutTalkOfNextTime(string question, bool relief)

@@ -19,6 +19,10 @@ public sealed class SearchRelevanceTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("not drinking enough water", "cause:dehydration", 3)]
     [InlineData("dehydrat", "cause:dehydration", 1)]
     [InlineData("how do I stop a cramp right now", "treatment:stretch-the-muscle", 3)]
+    // "What do I do" asks what to do about the cramp: red flags, causes and preventions came first, with scores of 0.
+    [InlineData("what do I do when I get a cramp", "treatment:stretch-the-muscle", 3)]
+    [InlineData("what to do when you get a leg cramp", "treatment:stretch-the-muscle", 3)]
+    [InlineData("what should I do about frequent cramps", "red-flag:frequent-or-predictable-cramps", 1)]
     // "Stop" with a time that recurs asks how to stop them coming: treatments came first and stretching before bed after them.
     [InlineData("how to stop leg cramps at night", "prevention:stretch-before-bed", 3)]
     [InlineData("I'm pregnant and now I get cramps every night", "cause:pregnancy", 3)]

@@ -392,11 +392,43 @@ public sealed class SearchVocabulary
                 return false;
             }
 
-            relief |= ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stopping" && (SaysNotBefore(words, i) || SaysHowOften(words)))
-                && !(words[i] == "now" && !MeansThisMoment(words, i));
+            relief |= (ReliefWords.Contains(words[i]) && !(words[i] is "stop" or "stopping" && (SaysNotBefore(words, i) || SaysHowOften(words)))
+                && !(words[i] == "now" && !MeansThisMoment(words, i)))
+                || AsksWhatToDo(words, i);
         }
 
         return relief;
+    }
+
+    // Between "what" and its "do" in "what to do", "what do I do", "what should I do", "what can you do": not in "what do
+    // cramps feel like".
+    private static readonly HashSet<string> WhatToDoWords = ["to", "do", "should", "can", "could", "shall", "would", "i", "we", "you"];
+
+    // After that "do", what it is about: the cramp when it comes. A question ending "what should I do" ("cramps 5x/week what
+    // should I do") may ask about its cramps' frequency, whose red flags must not go below the treatments.
+    private static readonly HashSet<string> WhatToDoAbout = ["when", "whenever", "if", "during", "for", "about", "with"];
+
+    /// <summary>
+    /// "What do I do when I get a cramp", "what should I do for a charley horse": the question asks what to do about the cramp,
+    /// as "what to do during a cramp" does. Its other words are all generic, so it listed red flags, causes and
+    /// preventions with scores of 0 in row order.
+    /// </summary>
+    private static bool AsksWhatToDo(IReadOnlyList<string> words, int at)
+    {
+        if (words[at] != "what")
+        {
+            return false;
+        }
+
+        for (var w = at + 1; w < words.Count && w <= at + 3 && WhatToDoWords.Contains(words[w]); w++)
+        {
+            if (w > at + 1 && words[w] == "do")
+            {
+                return w + 1 < words.Count && WhatToDoAbout.Contains(words[w + 1]);
+            }
+        }
+
+        return false;
     }
 
     // "Now" asks for relief when it means this moment ("my calf is cramping right now", "what do I do now", "cramp now, help"),
