@@ -32,7 +32,8 @@ public sealed record SearchHit(
     [property: Description("cause, treatment, prevention, red-flag or source.")] string Type,
     string Id, string Name, string Summary,
     [property: Description("Relevance (bm25, higher is better); only comparable within one response. Hits are ordered by it within "
-        + "their group (a caution first, then for how-to-stop-it-now questions treatments, with red flags when the question says something specific, then the rest, and preventions last), so a later hit can score higher.")]
+        + "their group (a caution first, then for how-to-stop-it-now questions treatments, with red flags when the question says "
+        + "something specific, then the rest, and preventions last), so a later hit can score higher.")]
     double Score,
     [property: Description("The best-matching passage, HTML-escaped, with matches in <mark> tags.")] string Snippet,
     [property: Description("Red flags only: caution, see-doctor or see-specialist.")]

@@ -216,7 +216,8 @@ internal sealed class ReferenceKnowledgeSearch(SearchIndex index, SearchCautions
         return rows;
     }
 
-    // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments (and red flags, when the question says something specific), the rest, preventions.
+    // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments, with the red
+    // flags when the question says something specific, the rest, preventions.
     private static int Group(IndexedRow row, bool isCaution, bool asksForReliefNow, bool asksSpecifically) => isCaution ? 0
         : !asksForReliefNow ? 1
         : row.Type switch { "treatment" => 1, "red-flag" when asksSpecifically => 1, "prevention" => 3, _ => 2 };

@@ -253,7 +253,8 @@ internal sealed class DescribedAnswers
         // Or its object between: "I take magnesium every night", "I took magnesium for 3 weeks" (read as daily and persistent
         // cramps). Two words back, in the same clause and not past "and": "I walk and every night my legs cramp" keeps it.
         if (first > 1 && !found.Word(first).BreakBefore && !found.Word(first - 1).BreakBefore
-            && (found.Word(first - 1).Vocabulary.Roles & WordRoles.And) == 0 && (found.Word(first - 2).Vocabulary.Roles & WordRoles.Activity) != 0)
+            && (found.Word(first - 1).Vocabulary.Roles & WordRoles.And) == 0
+            && (found.Word(first - 2).Vocabulary.Roles & WordRoles.Activity) != 0)
         {
             return true;
         }

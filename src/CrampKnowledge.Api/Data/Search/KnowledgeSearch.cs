@@ -186,6 +186,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
         try
         {
             var count = 0;
+            var asksSpecifically = candidateFlag == AnswerTally.Specific;
             foreach (var row in tally.TouchedRows)
             {
                 if ((tally.FlagsOf(row) & candidateFlag) != 0 && (index.RowTypeBits[row] & typeMask) != 0
@@ -193,9 +194,7 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
                 {
                     // Only a question asking for relief now groups by type: the others leave the row unread.
                     var group = bySources ? SourcesGroup(index.Rows[row])
-                        : plan.AsksForReliefNow
-                            ? Group(index.Rows[row], isCaution: false, asksForReliefNow: true, asksSpecifically: candidateFlag == AnswerTally.Specific)
-                            : 1;
+                        : plan.AsksForReliefNow ? Group(index.Rows[row], isCaution: false, asksForReliefNow: true, asksSpecifically) : 1;
                     if (plan.SubjectPhrases.Count > 0 && !tally.HoldsAny(row, plan.SubjectPhrases))
                     {
                         group += WithoutSubject;
@@ -338,8 +337,8 @@ public sealed class KnowledgeSearch(SearchIndex index, SearchCautions cautions)
     // For a question that names only a type of record: the records more articles support come first.
     private static int SourcesGroup(IndexedRow row) => 100 - (row.Record?.SourceCount ?? 0);
 
-    // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments (and red flags, when the question says something specific: their scores then
-    // say which its words call for), the rest, preventions.
+    // Lower groups come first: a caution the question calls for, then (for "how do I stop it now") treatments, with the red
+    // flags when the question says something specific (their scores then say which its words call for), the rest, preventions.
     private static int Group(IndexedRow row, bool isCaution, bool asksForReliefNow, bool asksSpecifically) => isCaution ? 0
         : !asksForReliefNow ? 1
         : row.Type switch { "treatment" => 1, "red-flag" when asksSpecifically => 1, "prevention" => 3, _ => 2 };

@@ -25,8 +25,6 @@ public sealed class SearchVocabulary
     [
         "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
         "does", "doing", "during", "for", "from", "get", "gets", "getting", "got", "had", "has", "have", "having", "how", "i", "if", "in",
-        // Modal verbs as "could" and "would" are: "magnesium might help" matched the quotes that hedge with "might" or "may".
-        "might", "may", "must",
         "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "should", "so", "some", "than", "that", "the", "their",
         "them", "then", "there", "these", "they", "this", "to", "up", "was", "we", "were", "what", "when", "where", "which",
         "while", "who", "why", "will", "with", "would", "you", "your", "keep", "lot", "lots", "very", "really", "much", "many",
@@ -35,6 +33,8 @@ public sealed class SearchVocabulary
         // rare word in the articles it outweighed the subject: "what dose of magnesium should I take" ranked four
         // records that say "take" (breaks, muscle relaxants) above every magnesium record.
         "take", "takes", "taking", "took",
+        // Modal verbs, as "could" and "would" are: "magnesium might help" matched the quotes that hedge with "might" or "may".
+        "might", "may", "must",
         .. NegationWords,
         // Counts and "only" ("cramps in one leg", "for two weeks", "one foot only"): as words of the articles they matched
         // passages at random ("one can", "at one time"). Synonyms still read them ("two weeks" → persistent).
