@@ -60,7 +60,8 @@ public sealed class StaticSiteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone, not Stop and then Close: on Linux, Stop releases the port's listener and Close then asks for it again,
+        // binding the port anew, which failed once with "Address already in use" (a fresh clone's run of 2026-12-08).
         _listener.Close();
         await _serving;
     }

@@ -68,6 +68,7 @@ public sealed class OtlpProcessTests
         var metrics = Exported("/v1/metrics");
         Assert.Contains("crampknowledge.search.queries", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("quokkaphrase", metrics, StringComparison.Ordinal);
-        collector.Stop();
+
+        // Disposed by its using, without Stop first: Stop then Dispose binds the port again on Linux (see StaticSiteServer).
     }
 }
